@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Tests import the workspace packages from source, so no build is needed before `vitest`.
+export default defineConfig({
+  resolve: {
+    alias: { "@kaoping/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "schemes/**/*.test.ts"],
+    testTimeout: 30_000,
+  },
+});
