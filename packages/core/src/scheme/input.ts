@@ -5,9 +5,10 @@
 import { z } from "zod";
 import { Code, DecimalValue } from "./model.js";
 
-/** A leaf's input. A bare number is a manual score (or a formula's value override is not allowed). */
+/** A leaf's input. Shorthands: a number is a manual score, a string a score or a level code, a boolean a yes/no. */
 export const LeafInput = z.union([
-  DecimalValue,
+  z.number().finite(),
+  z.string().min(1),
   z.boolean(),
   z.strictObject({
     /** manual: the score. */

@@ -1,0 +1,263 @@
+/**
+ * The formula language of schemes (data-driven indicators, veto conditions). Parsing is mathjs's; evaluation is
+ * ours, over a whitelist of node types and functions, in exact decimals. A formula can read only the fields and
+ * indicator results it is given: there is no assignment, no property access, no import, nothing else.
+ */
+import { create, type MathNode, parseDependencies } from "mathjs";
+import { Decimal } from "../numbers/decimal.js";
+
+// Only the parser is instantiated: none of mathjs's own functions can run.
+const math = create({ parseDependencies: parseDependencies! });
+
+export type FormulaType = "number" | "boolean" | "string";
+export type FormulaValue = Decimal | boolean | string;
+
+/** What a formula may read while it is evaluated. */
+export interface FormulaScope {
+  field(code: string): FormulaValue;
+  score(indicator: string): Decimal;
+  rate(indicator: string): Decimal;
+}
+
+/** What a formula may name, known when the scheme is compiled. */
+export interface FormulaNames {
+  fieldType(code: string): FormulaType | undefined;
+  hasIndicator(code: string): boolean;
+}
+
+export interface CompiledFormula {
+  source: string;
+  type: FormulaType;
+  fields: string[];
+  /** Indicators read with score() or rate(): the dependency graph's edges. */
+  indicators: string[];
+  evaluate(scope: FormulaScope): FormulaValue;
+}
+
+export class FormulaError extends Error {}
+
+type Evaluator = (scope: FormulaScope) => FormulaValue;
+interface Typed {
+  type: FormulaType;
+  run: Evaluator;
+}
+
+const numericFunctions: Record<string, (args: Decimal[]) => Decimal> = {
+  min: (args) => Decimal.min(...args),
+  max: (args) => Decimal.max(...args),
+  abs: ([x]) => x!.abs(),
+  floor: ([x]) => x!.floor(),
+  ceil: ([x]) => x!.ceil(),
+  sqrt: ([x]) => x!.sqrt(),
+  round: ([x, places]) => x!.toDecimalPlaces(places ? places.toNumber() : 0, Decimal.ROUND_HALF_UP),
+};
+const arity: Record<string, [number, number]> = {
+  min: [1, 99],
+  max: [1, 99],
+  abs: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  sqrt: [1, 1],
+  round: [1, 2],
+};
+
+const comparisons: Record<string, (a: Decimal, b: Decimal) => boolean> = {
+  "<": (a, b) => a.lessThan(b),
+  "<=": (a, b) => a.lessThanOrEqualTo(b),
+  ">": (a, b) => a.greaterThan(b),
+  ">=": (a, b) => a.greaterThanOrEqualTo(b),
+  smaller: (a, b) => a.lessThan(b),
+  smallerEq: (a, b) => a.lessThanOrEqualTo(b),
+  larger: (a, b) => a.greaterThan(b),
+  largerEq: (a, b) => a.greaterThanOrEqualTo(b),
+};
+
+const arithmetic: Record<string, (a: Decimal, b: Decimal) => Decimal> = {
+  "+": (a, b) => a.plus(b),
+  "-": (a, b) => a.minus(b),
+  "*": (a, b) => a.times(b),
+  "/": (a, b) => {
+    if (b.isZero()) throw new FormulaError("division by zero");
+    return a.dividedBy(b);
+  },
+  "^": (a, b) => a.pow(b),
+  "%": (a, b) => {
+    if (b.isZero()) throw new FormulaError("division by zero");
+    return a.mod(b);
+  },
+};
+
+function equal(a: FormulaValue, b: FormulaValue): boolean {
+  if (a instanceof Decimal && b instanceof Decimal) return a.equals(b);
+  return a === b;
+}
+
+/** Parses, checks and compiles; throws FormulaError listing what is wrong. */
+export function compileFormula(source: string, names: FormulaNames): CompiledFormula {
+  let root: MathNode;
+  try {
+    root = math.parse(source);
+  } catch (error) {
+    throw new FormulaError(`cannot parse formula "${source}": ${(error as Error).message}`);
+  }
+  const fields = new Set<string>();
+  const indicators = new Set<string>();
+  const problems: string[] = [];
+
+  const fail = (message: string): Typed => {
+    problems.push(message);
+    return { type: "number", run: () => new Decimal(0) };
+  };
+  const expect = (node: Typed, type: FormulaType, what: string): Evaluator => {
+    if (node.type !== type) problems.push(`${what} must be a ${type}, not a ${node.type}`);
+    return node.run;
+  };
+
+  const check = (node: MathNode): Typed => {
+    switch (node.type) {
+      case "ConstantNode": {
+        const value = (node as unknown as { value: unknown }).value;
+        if (typeof value === "number") {
+          // String(number) gives back the literal as written for any literal of up to 15 significant digits.
+          const d = new Decimal(String(value));
+          return { type: "number", run: () => d };
+        }
+        if (typeof value === "string") return { type: "string", run: () => value };
+        if (typeof value === "boolean") return { type: "boolean", run: () => value };
+        return fail(`constant ${String(value)} is not allowed`);
+      }
+      case "SymbolNode": {
+        const name = (node as unknown as { name: string }).name;
+        if (name === "true" || name === "false") {
+          const value = name === "true";
+          return { type: "boolean", run: () => value };
+        }
+        const type = names.fieldType(name);
+        if (!type) return fail(`unknown field "${name}"`);
+        fields.add(name);
+        return { type, run: (scope) => scope.field(name) };
+      }
+      case "ParenthesisNode":
+        return check((node as unknown as { content: MathNode }).content);
+      case "ConditionalNode": {
+        const n = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+        const condition = expect(check(n.condition), "boolean", "the condition before ?");
+        const whenTrue = check(n.trueExpr);
+        const whenFalse = check(n.falseExpr);
+        if (whenTrue.type !== whenFalse.type) {
+          problems.push(`both branches of ? : must have one type (${whenTrue.type} vs ${whenFalse.type})`);
+        }
+        return {
+          type: whenTrue.type,
+          run: (scope) => (condition(scope) ? whenTrue.run(scope) : whenFalse.run(scope)),
+        };
+      }
+      case "OperatorNode":
+        return checkOperator(
+          node as unknown as { op: string; fn: string; args: MathNode[]; implicit: boolean },
+        );
+      case "RelationalNode": {
+        const n = node as unknown as { conditionals: string[]; params: MathNode[] };
+        const params = n.params.map((p, i) => expect(check(p), "number", `operand ${i + 1} of a comparison`));
+        const tests = n.conditionals.map((c) => comparisons[c]);
+        if (tests.some((t) => !t)) return fail(`comparison ${n.conditionals.join(", ")} is not allowed`);
+        return {
+          type: "boolean",
+          run: (scope) => {
+            const values = params.map((p) => p(scope) as Decimal);
+            return tests.every((t, i) => t!(values[i]!, values[i + 1]!));
+          },
+        };
+      }
+      case "FunctionNode":
+        return checkFunction(node as unknown as { fn: MathNode; args: MathNode[] });
+      default:
+        return fail(
+          `${node.type.replace(/Node$/, "").toLowerCase()} expressions are not allowed in a formula`,
+        );
+    }
+  };
+
+  const checkOperator = (n: { op: string; fn: string; args: MathNode[]; implicit: boolean }): Typed => {
+    if (n.implicit)
+      return fail(`write the multiplication explicitly (a * b), not "${n.args.length} terms side by side"`);
+    const args = n.args.map(check);
+    const [a, b] = args;
+    if (n.args.length === 1) {
+      if (n.op === "-" || n.op === "+") {
+        const run = expect(a!, "number", `the operand of ${n.op}`);
+        return n.op === "-"
+          ? { type: "number", run: (s) => (run(s) as Decimal).negated() }
+          : { type: "number", run };
+      }
+      if (n.op === "not") {
+        const run = expect(a!, "boolean", "the operand of not");
+        return { type: "boolean", run: (s) => !run(s) };
+      }
+      return fail(`operator ${n.op} is not allowed`);
+    }
+    const arith = arithmetic[n.op];
+    if (arith) {
+      const left = expect(a!, "number", `the left side of ${n.op}`);
+      const right = expect(b!, "number", `the right side of ${n.op}`);
+      return { type: "number", run: (s) => arith(left(s) as Decimal, right(s) as Decimal) };
+    }
+    const compare = comparisons[n.op];
+    if (compare) {
+      const left = expect(a!, "number", `the left side of ${n.op}`);
+      const right = expect(b!, "number", `the right side of ${n.op}`);
+      return { type: "boolean", run: (s) => compare(left(s) as Decimal, right(s) as Decimal) };
+    }
+    if (n.op === "==" || n.op === "!=") {
+      if (a!.type !== b!.type) problems.push(`${n.op} compares a ${a!.type} with a ${b!.type}`);
+      const negate = n.op === "!=";
+      return { type: "boolean", run: (s) => equal(a!.run(s), b!.run(s)) !== negate };
+    }
+    if (n.op === "and" || n.op === "or" || n.op === "xor") {
+      const left = expect(a!, "boolean", `the left side of ${n.op}`);
+      const right = expect(b!, "boolean", `the right side of ${n.op}`);
+      const run: Evaluator =
+        n.op === "and"
+          ? (s) => Boolean(left(s)) && Boolean(right(s))
+          : n.op === "or"
+            ? (s) => Boolean(left(s)) || Boolean(right(s))
+            : (s) => Boolean(left(s)) !== Boolean(right(s));
+      return { type: "boolean", run };
+    }
+    return fail(`operator ${n.op} is not allowed`);
+  };
+
+  const checkFunction = (n: { fn: MathNode; args: MathNode[] }): Typed => {
+    const name = n.fn.type === "SymbolNode" ? (n.fn as unknown as { name: string }).name : "";
+    if (name === "score" || name === "rate") {
+      const arg = n.args[0] as unknown as { type: string; value: unknown } | undefined;
+      if (n.args.length !== 1 || arg?.type !== "ConstantNode" || typeof arg.value !== "string") {
+        return fail(`${name}() takes one indicator code in quotes, e.g. ${name}("A1.2")`);
+      }
+      const code = arg.value;
+      if (!names.hasIndicator(code)) return fail(`${name}("${code}") names an unknown indicator`);
+      indicators.add(code);
+      return name === "score"
+        ? { type: "number", run: (s) => s.score(code) }
+        : { type: "number", run: (s) => s.rate(code) };
+    }
+    const fn = numericFunctions[name];
+    const [least, most] = arity[name] ?? [0, 0];
+    if (!fn) return fail(`unknown function "${name || "?"}"`);
+    if (n.args.length < least || n.args.length > most) {
+      return fail(`${name}() takes ${least === most ? least : `${least} to ${most}`} arguments`);
+    }
+    const args = n.args.map((arg, i) => expect(check(arg), "number", `argument ${i + 1} of ${name}()`));
+    return { type: "number", run: (s) => fn(args.map((arg) => arg(s) as Decimal)) };
+  };
+
+  const compiled = check(root);
+  if (problems.length > 0) throw new FormulaError(problems.join("; "));
+  return {
+    source,
+    type: compiled.type,
+    fields: [...fields],
+    indicators: [...indicators],
+    evaluate: compiled.run,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Grading (定级) across all units of an evaluation: absolute bands, caps (veto, a second criterion's level, the
+ * self-declared level), nested and group quotas with explicit rounding and ties, ranks and multi-year flags.
+ * Everything here depends only on the units' values and codes, never on the order they were given in.
+ */
+import { type Fixed, mulDiv, ONE, roundTo } from "../numbers/fixed.js";
+import type { CompiledGrading, CompiledScheme } from "../scheme/plan.js";
+import type { UnitScore } from "../scoring/score-unit.js";
+
+export type GradeReason =
+  | { kind: "band"; grade: number; min: Fixed }
+  | { kind: "fallback"; grade: number }
+  | {
+      kind: "quota";
+      grade: number;
+      of: number | null;
+      share: Fixed;
+      from: "top" | "bottom";
+      position: number;
+      count: number;
+      pool: number;
+    }
+  | { kind: "fail"; by: string }
+  | { kind: "none" };
+
+export interface GradeCap {
+  grade: number;
+  by: string;
+}
+
+export interface GradeOutcome {
+  grade: number | null;
+  /** The grade from points alone, before caps and quotas. */
+  pointsGrade: number | null;
+  reason: GradeReason;
+  caps: GradeCap[];
+  /** Quota grades the unit ranked into but could not take (vetoed or capped). */
+  skipped: Array<{ grade: number; why: string }>;
+  value: Fixed;
+  rank: number;
+  groupRank: number;
+  group: string;
+  /** 0-based position in the published order. */
+  position: number;
+  flags: Array<{ code: string; name: string; outcome: string }>;
+}
+
+export interface GradingOptions {
+  /** The evaluation's year, to check that history years are the consecutive ones before it. */
+  year?: number | undefined;
+}
+
+function groupOf(grading: CompiledGrading | null, score: UnitScore): string {
+  if (!grading?.groupBy) return "";
+  if (grading.groupBy.kind === "category") return score.input.category ?? "";
+  return String(score.input.data[grading.groupBy.field] ?? "");
+}
+
+function basisValue(plan: CompiledScheme, score: UnitScore): Fixed {
+  return plan.grading?.basis === "rate" ? roundTo(score.rate, plan.places) : score.total;
+}
+
+/** The published order: basis value descending, then the tie-break keys, then the unit code. */
+export function rankingComparator(plan: CompiledScheme, scores: UnitScore[], values: Fixed[]) {
+  const keys = plan.grading?.tieBreak ?? ["code"];
+  return (a: number, b: number): number => {
+    const diff = values[b]! - values[a]!;
+    if (diff !== 0) return diff;
+    const sa = scores[a]!;
+    const sb = scores[b]!;
+    for (const key of keys) {
+      let d = 0;
+      if (key === "total") d = sb.total - sa.total;
+      else if (key === "rate") d = sb.rate - sa.rate;
+      else if (key === "bonus") d = sb.bonus - sa.bonus;
+      else if (key === "code") d = sa.input.unit < sb.input.unit ? -1 : sa.input.unit > sb.input.unit ? 1 : 0;
+      else d = sb.tree.score[key.indicator]! - sa.tree.score[key.indicator]!;
+      if (d !== 0) return d;
+    }
+    return sa.input.unit < sb.input.unit ? -1 : sa.input.unit > sb.input.unit ? 1 : 0;
+  };
+}
+
+function quotaCount(share: Fixed, pool: number, rounding: "halfUp" | "floor" | "ceil"): number {
+  const exact = share * pool;
+  if (rounding === "halfUp") return mulDiv(exact, 1, ONE);
+  return rounding === "floor" ? Math.floor(exact / ONE) : Math.ceil(exact / ONE);
+}
+
+function competitionRanks(order: number[], values: Fixed[], keyOf: (i: number) => string): Int32Array {
+  const ranks = new Int32Array(values.length);
+  const seen = new Map<string, { count: number; lastValue: Fixed; lastRank: number }>();
+  for (const i of order) {
+    const key = keyOf(i);
+    const s = seen.get(key) ?? { count: 0, lastValue: Number.NaN, lastRank: 0 };
+    s.count += 1;
+    if (values[i] !== s.lastValue) {
+      s.lastRank = s.count;
+      s.lastValue = values[i]!;
+    }
+    ranks[i] = s.lastRank;
+    seen.set(key, s);
+  }
+  return ranks;
+}
+
+export function gradeUnits(
+  plan: CompiledScheme,
+  scores: UnitScore[],
+  options: GradingOptions = {},
+): GradeOutcome[] {
+  const grading = plan.grading;
+  const values = scores.map((s) => basisValue(plan, s));
+  const order = scores.map((_, i) => i).sort(rankingComparator(plan, scores, values));
+  const groups = scores.map((s) => groupOf(grading, s));
+  const ranks = competitionRanks(order, values, () => "");
+  const groupRanks = competitionRanks(order, values, (i) => groups[i]!);
+  const outcomes: GradeOutcome[] = scores.map((_, i) => ({
+    grade: null,
+    pointsGrade: null,
+    reason: { kind: "none" },
+    caps: [],
+    skipped: [],
+    value: values[i]!,
+    rank: ranks[i]!,
+    groupRank: groupRanks[i]!,
+    group: groups[i]!,
+    position: 0,
+    flags: [],
+  }));
+  order.forEach((unit, position) => {
+    outcomes[unit]!.position = position;
+  });
+  if (!grading) return outcomes;
+
+  const worst = grading.grades.length - 1;
+  const excluded = new Uint8Array(scores.length);
+  const failed = new Uint8Array(scores.length);
+  const viaQuota = new Uint8Array(scores.length);
+  const capOf = new Int32Array(scores.length);
+
+  scores.forEach((score, i) => {
+    const outcome = outcomes[i]!;
+    const band = grading.grades.find((g) => g.quota === null && g.min !== null && values[i]! >= g.min);
+    outcome.pointsGrade = band ? band.index : grading.fallback;
+    outcome.reason = band
+      ? { kind: "band", grade: band.index, min: band.min! }
+      : { kind: "fallback", grade: grading.fallback };
+    for (const veto of score.vetoes) {
+      const by = `一票否决 ${veto.code} ${veto.name}`;
+      if (veto.effect === "fail") {
+        failed[i] = 1;
+        outcome.reason = { kind: "fail", by };
+      } else if (veto.effect === "excludeFromQuota") excluded[i] = 1;
+      else if (veto.effect === "capGrade") outcome.caps.push({ grade: veto.grade!, by });
+    }
+    for (const cap of grading.levelCaps) {
+      const level = grading.byCode.get(String(score.input.data[cap.field] ?? ""));
+      if (level !== undefined) outcome.caps.push({ grade: level, by: cap.name });
+    }
+    if (grading.declared) {
+      const declared = grading.byCode.get(String(score.input.data[grading.declared.field] ?? ""));
+      if (declared !== undefined) {
+        outcome.caps.push({ grade: declared, by: "申报等级" });
+        if (grading.declared.failBelow && outcome.pointsGrade > declared) {
+          failed[i] = 1;
+          outcome.reason = { kind: "fail", by: "未达到申报等级" };
+        }
+      }
+    }
+    capOf[i] = outcome.caps.reduce((c, cap) => Math.max(c, cap.grade), 0);
+    outcome.grade = failed[i] ? worst : Math.max(outcome.pointsGrade, capOf[i]!);
+  });
+
+  for (const q of grading.quotaOrder) {
+    const grade = grading.grades[q]!;
+    const quota = grade.quota!;
+    const pools = new Map<string, number[]>();
+    for (const i of order) {
+      const outcome = outcomes[i]!;
+      const inPool =
+        quota.of !== null ? outcome.grade === quota.of : grade.min === null || values[i]! >= grade.min;
+      if (!inPool) continue;
+      const pool = pools.get(outcome.group) ?? [];
+      pool.push(i);
+      pools.set(outcome.group, pool);
+    }
+    for (const pool of pools.values()) {
+      const count = quotaCount(quota.share, pool.length, quota.rounding);
+      const candidates = quota.from === "top" ? pool : [...pool].reverse();
+      const eligible = candidates.filter((i) => {
+        if (failed[i] || viaQuota[i]) return false;
+        if (quota.from === "bottom") return true;
+        const why = excluded[i] ? "一票否决，不参加评优" : capOf[i]! > q ? "等级受限" : null;
+        if (why) outcomes[i]!.skipped.push({ grade: q, why });
+        return why === null;
+      });
+      let chosen = eligible.slice(0, count);
+      const boundary = chosen.at(-1);
+      const next = eligible[count];
+      if (boundary !== undefined && next !== undefined && values[boundary] === values[next]) {
+        if (grading.ties === "includeAll")
+          chosen = eligible.filter((i, k) => k < count || values[i] === values[boundary]);
+        else if (grading.ties === "excludeAll") chosen = chosen.filter((i) => values[i] !== values[boundary]);
+      }
+      chosen.forEach((i, k) => {
+        const outcome = outcomes[i]!;
+        outcome.grade = q;
+        outcome.reason = {
+          kind: "quota",
+          grade: q,
+          of: quota.of,
+          share: quota.share,
+          from: quota.from,
+          position: k + 1,
+          count,
+          pool: pool.length,
+        };
+        viaQuota[i] = 1;
+      });
+    }
+  }
+
+  for (const [i, score] of scores.entries()) {
+    const outcome = outcomes[i]!;
+    const current = grading.grades[outcome.grade!]!.code;
+    const history = [...score.input.history].sort((a, b) => Number(b.year) - Number(a.year));
+    for (const rule of grading.history) {
+      const earlier = history.slice(0, rule.years - 1);
+      if (earlier.length < rule.years - 1) continue;
+      const consecutive = earlier.every((h, k) => {
+        const expected = options.year !== undefined ? options.year - 1 - k : Number(earlier[0]!.year) - k;
+        return Number(h.year) === expected;
+      });
+      if (consecutive && rule.grades.has(current) && earlier.every((h) => rule.grades.has(h.grade))) {
+        outcome.flags.push({ code: rule.code, name: rule.name, outcome: rule.outcome });
+      }
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,18 @@
+/** @kaoping/core: the pure evaluation engine. Nothing here does I/O; the server, CLI and web app build on it. */
+export { describeProblem, InputError, type Problem } from "./errors.js";
+export {
+  type EvaluateOptions,
+  type Evaluation,
+  evaluateUnits,
+  type IndicatorResult,
+  readUnitInputs,
+  type UnitResult,
+} from "./evaluate.js";
+export { compileFormula, FormulaError } from "./formula/compile-formula.js";
+export type { GradeOutcome, GradeReason } from "./grading/grade-units.js";
+export { Decimal } from "./numbers/decimal.js";
+export { type Fixed, format, formatShort, ONE, toFixed } from "./numbers/fixed.js";
+export { FieldValue, LeafInput, Rating, UnitInput, type UnitInputData } from "./scheme/input.js";
+export { Scheme, type SchemeInput } from "./scheme/model.js";
+export { parseScheme, type SchemeLoad } from "./scheme/parse-scheme.js";
+export type { CompiledMethod, CompiledScheme, PlanNode } from "./scheme/plan.js";

@@ -1,0 +1,84 @@
+/** Reads a scheme from YAML or JSON text. Every problem is reported at once; a scheme with any problem is never returned. */
+import type { z } from "zod";
+import type { Problem } from "../errors.js";
+import { compileScheme } from "./compile-scheme.js";
+import { Scheme } from "./model.js";
+import type { CompiledScheme } from "./plan.js";
+import { ProblemList } from "./problem-list.js";
+import { formatPath, type PathSegment, readSource } from "./source-positions.js";
+
+export type SchemeLoad = { ok: true; scheme: CompiledScheme } | { ok: false; problems: Problem[] };
+
+function describeIssue(issue: z.core.$ZodIssue): { message: string; key?: string } {
+  if (issue.code === "unrecognized_keys") {
+    return { message: `unknown field "${issue.keys.join('", "')}"`, key: issue.keys[0] };
+  }
+  if (issue.code === "invalid_union") {
+    const discriminator = (issue as { discriminator?: string }).discriminator;
+    if (discriminator) return { message: `unknown or missing ${discriminator}` };
+    const branches = issue.errors.map((branch) => branch[0]?.message).filter(Boolean);
+    return { message: [...new Set(branches)].join(", or ") || issue.message };
+  }
+  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) {
+    return { message: `missing required field "${String(issue.path.at(-1))}"` };
+  }
+  return { message: issue.message };
+}
+
+/** The code of the indicator a document path lies in, for messages. */
+function indicatorAt(value: unknown, path: readonly PathSegment[]): string | undefined {
+  let node: unknown = value;
+  let code: string | undefined;
+  for (const [i, segment] of path.entries()) {
+    node = (node as Record<string | number, unknown> | undefined)?.[segment];
+    const inIndicators = path[i - 1] === "indicators" || path[i - 1] === "children";
+    if (inIndicators && typeof node === "object" && node !== null && "code" in node) {
+      code = String((node as { code: unknown }).code);
+    }
+  }
+  return code;
+}
+
+export function parseScheme(text: string, options: { file?: string } = {}): SchemeLoad {
+  const source = readSource(text);
+  const file = options.file;
+  if (source.errors.length > 0) {
+    return {
+      ok: false,
+      problems: source.errors.map((e) => ({
+        file,
+        line: e.line,
+        column: e.column,
+        path: "",
+        message: e.message,
+      })),
+    };
+  }
+  const locate = (path: PathSegment[], message: string, indicator?: string, key?: string): Problem => {
+    const at = source.locate(path, key);
+    return {
+      file,
+      line: at?.line,
+      column: at?.column,
+      path: formatPath(key === undefined ? path : [...path, key]),
+      indicator: indicator ?? indicatorAt(source.value, path),
+      message,
+    };
+  };
+  const parsed = Scheme.safeParse(source.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        const { message, key } = describeIssue(issue);
+        return locate(issue.path as PathSegment[], message, undefined, key);
+      }),
+    };
+  }
+  const problems = new ProblemList();
+  const scheme = compileScheme(parsed.data, problems);
+  if (problems.items.length > 0) {
+    return { ok: false, problems: problems.items.map((p) => locate(p.path, p.message, p.indicator, p.key)) };
+  }
+  return { ok: true, scheme };
+}

@@ -1,0 +1,381 @@
+/**
+ * Scores one unit: leaves by their methods (from the self-evaluation or from raters), the tree, 不适用
+ * re-basing, bonus and vetoes. Grading, which needs every unit, happens afterwards.
+ */
+import { FormulaError, type FormulaScope, type FormulaValue } from "../formula/compile-formula.js";
+import { Decimal } from "../numbers/decimal.js";
+import { type Fixed, mulDiv, ONE, roundTo, toDecimal, toFixed } from "../numbers/fixed.js";
+import type { LeafInput, UnitInput } from "../scheme/input.js";
+import type { CompiledScheme, CompiledVeto, PlanNode } from "../scheme/plan.js";
+import { LeafInputError, type LeafScore, scoreLeaf } from "./leaf-methods.js";
+import { aggregateGroup, combineGroups, type GroupAggregate, MissingGroupError } from "./raters.js";
+import { aggregateTree, newTreeState, type TreeState } from "./tree.js";
+
+export interface RaterTrace {
+  groups: Array<{
+    code: string;
+    name: string;
+    weight: Fixed;
+    raters: Array<{ rater: string; total: Fixed }>;
+    aggregate: GroupAggregate | null;
+  }>;
+  combined: Fixed;
+}
+
+export interface UnitScore {
+  input: UnitInput;
+  /** Position in the input list. */
+  index: number;
+  source: "self" | "raters";
+  mask: Uint8Array;
+  tree: TreeState;
+  leaves: Array<LeafScore | null>;
+  /** 实得分: the root's points before re-basing and bonus. */
+  points: Fixed;
+  applicableMax: Fixed;
+  /** 得分率 in percent. */
+  rate: Fixed;
+  /** The total before bonus: re-based or raw as the scheme says. */
+  base: Fixed;
+  bonusItems: Array<{ code: string; name: string; given: Fixed; counted: Fixed }>;
+  bonus: Fixed;
+  vetoes: CompiledVeto[];
+  /** The published total (rounded). */
+  total: Fixed;
+  raters: RaterTrace | null;
+}
+
+export interface UnitProblem {
+  indicator?: string;
+  path: string;
+  message: string;
+}
+
+/** Thrown out of a unit's scoring with all its problems; evaluateUnits collects them across units. */
+export class UnitInputError extends Error {
+  constructor(readonly problems: UnitProblem[]) {
+    super(problems.map((p) => p.message).join("; "));
+  }
+}
+
+function fieldValue(plan: CompiledScheme, unit: UnitInput, code: string): FormulaValue {
+  const value = unit.data[code];
+  const field = plan.fields.get(code)!;
+  if (value === undefined || value === null || value === "") {
+    throw new FormulaError(`field ${code} (${field.name}) has no value`);
+  }
+  if (field.type === "number" || field.type === "integer") return new Decimal(String(value));
+  if (field.type === "boolean") return value as boolean;
+  return String(value);
+}
+
+function checkData(plan: CompiledScheme, unit: UnitInput, problems: UnitProblem[]): void {
+  for (const [code, value] of Object.entries(unit.data)) {
+    const field = plan.fields.get(code);
+    const path = `data.${code}`;
+    if (!field) {
+      problems.push({ path, message: `unknown field ${code}` });
+      continue;
+    }
+    if (value === null || value === "") continue;
+    const numeric = typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value));
+    if ((field.type === "number" || field.type === "integer") && !numeric) {
+      problems.push({ path, message: `${field.name} must be a number, not "${String(value)}"` });
+    } else if (field.type === "integer" && !Number.isInteger(Number(value))) {
+      problems.push({ path, message: `${field.name} must be a whole number, not ${String(value)}` });
+    } else if (field.type === "boolean" && typeof value !== "boolean") {
+      problems.push({ path, message: `${field.name} must be true or false, not "${String(value)}"` });
+    } else if (field.type === "grade" && !plan.grading?.byCode.has(String(value))) {
+      problems.push({ path, message: `${field.name} must be a grade code, not "${String(value)}"` });
+    }
+  }
+}
+
+/** Reports inputs for indicators that do not exist, are not leaves, or do not apply to the unit's category. */
+function checkSheetCodes(
+  plan: CompiledScheme,
+  unit: UnitInput,
+  sheet: Record<string, LeafInput>,
+  mask: Uint8Array,
+  problems: UnitProblem[],
+  pathPrefix: string,
+): void {
+  for (const code of Object.keys(sheet)) {
+    const node = plan.byCode.get(code);
+    if (node === undefined)
+      problems.push({ path: `${pathPrefix}.${code}`, message: `unknown indicator ${code}` });
+    else if (plan.nodes[node]!.leaf < 0) {
+      problems.push({
+        indicator: code,
+        path: `${pathPrefix}.${code}`,
+        message: "only leaf indicators take inputs",
+      });
+    } else if (mask[node] === 0) {
+      problems.push({
+        indicator: code,
+        path: `${pathPrefix}.${code}`,
+        message: `does not apply to category ${unit.category ?? "(none)"}`,
+      });
+    }
+  }
+}
+
+/** Scores a score sheet (self-evaluation or one rater's) into `tree`. */
+function scoreSheet(
+  plan: CompiledScheme,
+  unit: UnitInput,
+  sheet: Record<string, LeafInput>,
+  mask: Uint8Array,
+  scope: FormulaScope,
+  tree: TreeState,
+  withTrace: boolean,
+  problems: UnitProblem[],
+  pathPrefix: string,
+  rated?: (node: PlanNode) => Fixed | null,
+): Array<LeafScore | null> {
+  const leafScore = new Float64Array(plan.leaves.length);
+  const leafNa = new Uint8Array(plan.leaves.length);
+  const leaves: Array<LeafScore | null> = new Array(plan.leaves.length).fill(null);
+  checkSheetCodes(plan, unit, sheet, mask, problems, pathPrefix);
+  const score = (node: PlanNode) => {
+    try {
+      const input = sheet[node.code];
+      const fromRaters = rated && !(typeof input === "object" && input.na) ? rated(node) : null;
+      const result: LeafScore =
+        fromRaters !== null
+          ? { score: fromRaters, na: false, trace: null, note: undefined }
+          : scoreLeaf(node, input, scope, withTrace);
+      leaves[node.leaf] = result;
+      leafScore[node.leaf] = result.score;
+      leafNa[node.leaf] = result.na ? 1 : 0;
+    } catch (error) {
+      if (
+        !(
+          error instanceof LeafInputError ||
+          error instanceof FormulaError ||
+          error instanceof MissingGroupError
+        )
+      )
+        throw error;
+      problems.push({ indicator: node.code, path: `${pathPrefix}.${node.code}`, message: error.message });
+    }
+  };
+  for (const index of plan.leaves) {
+    const node = plan.nodes[index]!;
+    if (mask[index] === 1 && node.method?.type !== "formula") score(node);
+  }
+  for (const index of plan.formulaOrder) {
+    const node = plan.nodes[index]!;
+    if (mask[index] !== 1) continue;
+    if (node.method?.type === "formula" && node.method.formula.indicators.length > 0) {
+      aggregateTree(plan, mask, leafScore, leafNa, tree);
+    }
+    score(node);
+  }
+  aggregateTree(plan, mask, leafScore, leafNa, tree);
+  return leaves;
+}
+
+function rebased(
+  plan: CompiledScheme,
+  tree: TreeState,
+): { points: Fixed; applicableMax: Fixed; base: Fixed } {
+  const points = tree.score[plan.root]!;
+  const applicableMax = tree.applicableMax[plan.root]!;
+  const rootMax = plan.nodes[plan.root]!.max;
+  const base =
+    plan.rebase && applicableMax > 0 && applicableMax !== rootMax
+      ? mulDiv(points, rootMax, applicableMax)
+      : points;
+  return { points, applicableMax, base };
+}
+
+export function scoreUnit(
+  plan: CompiledScheme,
+  unit: UnitInput,
+  index: number,
+  withTrace: boolean,
+): UnitScore {
+  const problems: UnitProblem[] = [];
+  const hasCategories = plan.definition.categories.length > 0;
+  if (hasCategories && unit.category !== undefined && !plan.categoryMasks.has(unit.category)) {
+    problems.push({ path: "category", message: `unknown category ${unit.category}` });
+  }
+  const mask =
+    plan.categoryMasks.get(hasCategories ? (unit.category ?? "") : "") ?? plan.categoryMasks.get("")!;
+  checkData(plan, unit, problems);
+
+  const tree = newTreeState(plan);
+  const scope: FormulaScope = {
+    field: (code) => fieldValue(plan, unit, code),
+    score: (code) => toDecimal(tree.score[plan.byCode.get(code)!]!),
+    rate: (code) => {
+      const node = plan.byCode.get(code)!;
+      const max = tree.applicableMax[node]!;
+      return max === 0 ? new Decimal(0) : toDecimal(tree.score[node]!).times(100).dividedBy(toDecimal(max));
+    },
+  };
+
+  const raters = plan.raters;
+  const byRaters = raters !== null && unit.ratings.length > 0;
+  let leaves: Array<LeafScore | null>;
+  let raterTrace: RaterTrace | null = null;
+  let combinedTotal: Fixed | null = null;
+
+  if (byRaters) {
+    unit.ratings.forEach((rating, r) => {
+      if (!raters.groups.some((g) => g.code === rating.group)) {
+        problems.push({ path: `ratings[${r}].group`, message: `unknown rater group ${rating.group}` });
+      }
+    });
+  }
+
+  if (byRaters && raters.scope === "leaf") {
+    unit.ratings.forEach((rating, r) => {
+      checkSheetCodes(plan, unit, rating.scores ?? {}, mask, problems, `ratings[${r}].scores`);
+    });
+    // Each rater's leaf scores, aggregated per group and weighted, give the leaf's score.
+    const rated = (node: PlanNode): Fixed | null => {
+      if (node.method?.type === "formula" || node.method?.type === "satisfaction") return null;
+      const values = raters.groups.map((group) => {
+        const scores = unit.ratings
+          .filter((rating) => rating.group === group.code && rating.scores?.[node.code] !== undefined)
+          .map((rating) => scoreLeaf(node, rating.scores![node.code], scope, false).score);
+        return scores.length === 0 ? null : roundGroup(plan, aggregateGroup(scores, group.aggregation).value);
+      });
+      return combineGroups(raters, values);
+    };
+    leaves = scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores", rated);
+  } else if (byRaters) {
+    const groups: RaterTrace["groups"] = raters.groups.map((g) => ({
+      code: g.code,
+      name: g.name,
+      weight: g.weight,
+      raters: [],
+      aggregate: null,
+    }));
+    const rootMax = plan.nodes[plan.root]!.max;
+    unit.ratings.forEach((rating, r) => {
+      const group = groups.find((g) => g.code === rating.group);
+      let total: Fixed | null = null;
+      if (rating.total !== undefined) {
+        total = toFixed(rating.total);
+        if (total < 0 || total > rootMax) {
+          problems.push({
+            path: `ratings[${r}].total`,
+            message: `rater ${rating.rater}'s total ${String(rating.total)} is outside 0–${rootMax / ONE}`,
+          });
+        }
+      } else if (rating.scores) {
+        const sheetTree = newTreeState(plan);
+        scoreSheet(
+          plan,
+          unit,
+          rating.scores,
+          mask,
+          scope,
+          sheetTree,
+          false,
+          problems,
+          `ratings[${r}].scores`,
+        );
+        total = rebased(plan, sheetTree).base;
+      } else {
+        problems.push({
+          path: `ratings[${r}]`,
+          message: `rater ${rating.rater} gave neither a total nor scores`,
+        });
+      }
+      if (group && total !== null) group.raters.push({ rater: rating.rater, total });
+    });
+    const values = groups.map((g, i) => {
+      if (g.raters.length === 0) return null;
+      g.aggregate = aggregateGroup(
+        g.raters.map((r) => r.total),
+        raters.groups[i]!.aggregation,
+      );
+      return roundGroup(plan, g.aggregate.value);
+    });
+    try {
+      combinedTotal = combineGroups(raters, values);
+    } catch (error) {
+      if (!(error instanceof MissingGroupError)) throw error;
+      problems.push({ path: "ratings", message: error.message });
+    }
+    raterTrace = { groups, combined: combinedTotal ?? 0 };
+    // The unit's own sheet, if any, still gives the per-indicator breakdown shown beside the raters' totals.
+    leaves =
+      Object.keys(unit.scores).length > 0
+        ? scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores")
+        : [];
+  } else {
+    leaves = scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores");
+  }
+
+  const rootMax = plan.nodes[plan.root]!.max;
+  let { points, applicableMax, base } = rebased(plan, tree);
+  if (combinedTotal !== null) {
+    points = combinedTotal;
+    applicableMax = rootMax;
+    base = combinedTotal;
+  }
+  const rate = applicableMax === 0 ? 0 : mulDiv(points, 100 * ONE, applicableMax);
+
+  const bonusItems: UnitScore["bonusItems"] = [];
+  let bonus = 0;
+  for (const [code, value] of Object.entries(unit.bonus)) {
+    const item = plan.bonus?.items.find((b) => b.code === code);
+    if (!item) {
+      problems.push({ path: `bonus.${code}`, message: `unknown bonus item ${code}` });
+      continue;
+    }
+    const given = toFixed(value);
+    if (given < 0) {
+      problems.push({ path: `bonus.${code}`, message: "a bonus cannot be negative" });
+      continue;
+    }
+    const counted = Math.min(given, item.max);
+    bonusItems.push({ code, name: item.name, given, counted });
+    bonus += counted;
+  }
+  const cap = plan.bonus?.cap ?? null;
+  if (cap !== null && bonus > cap) bonus = cap;
+
+  const vetoes: CompiledVeto[] = [];
+  for (const veto of plan.vetoes) {
+    try {
+      if (veto.when.evaluate(scope) === true) vetoes.push(veto);
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      problems.push({
+        path: `vetoes.${veto.code}`,
+        message: `veto ${veto.code} (${veto.name}): ${error.message}`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new UnitInputError(problems);
+
+  const zeroed = vetoes.some((v) => v.effect === "zero");
+  const total = zeroed ? 0 : roundTo(base + bonus, plan.places);
+  return {
+    input: unit,
+    index,
+    source: byRaters ? "raters" : "self",
+    mask,
+    tree,
+    leaves,
+    points,
+    applicableMax,
+    rate,
+    base,
+    bonusItems,
+    bonus,
+    vetoes,
+    total,
+    raters: raterTrace,
+  };
+}
+
+function roundGroup(plan: CompiledScheme, value: Fixed): Fixed {
+  return plan.roundAt.raterGroup ? roundTo(value, plan.places) : value;
+}
