@@ -85,7 +85,7 @@ export function compileGrading(
     settled.add(i);
     if (grades[i]?.quota) quotaOrder.push(i);
   };
-  grades.forEach((g) => settle(g.index, []));
+  for (const g of grades) settle(g.index, []);
 
   const gradeField = (field: string, path: (string | number)[]) => {
     const def = fields.get(field);
@@ -93,13 +93,14 @@ export function compileGrading(
     else if (def.type !== "grade")
       problems.add(path, `field ${field} must be of type grade (it holds a grade code)`);
   };
-  grading.levelCaps.forEach((cap, i) => gradeField(cap.field, ["grading", "levelCaps", i, "field"]));
+  for (const [i, cap] of grading.levelCaps.entries())
+    gradeField(cap.field, ["grading", "levelCaps", i, "field"]);
   if (grading.declared) gradeField(grading.declared.field, ["grading", "declared", "field"]);
-  grading.history.forEach((rule, i) =>
-    rule.grades.forEach((code, j) => {
+  for (const [i, rule] of grading.history.entries()) {
+    for (const [j, code] of rule.grades.entries()) {
       if (!byCode.has(code)) problems.add(["grading", "history", i, "grades", j], `unknown grade ${code}`);
-    }),
-  );
+    }
+  }
 
   const tieBreak = grading.tieBreak.map((key, i) => {
     if (typeof key === "string") return key;

@@ -13,8 +13,7 @@ import type { ProblemList } from "./problem-list.js";
 import type { PathSegment } from "./source-positions.js";
 
 function duplicates(codes: string[]): string[] {
-  const seen = new Set<string>();
-  return codes.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
+  return codes.filter((code, i) => codes.indexOf(code) !== i);
 }
 
 const dec = (v: number | string) => new Decimal(typeof v === "number" ? String(v) : v);

@@ -49,7 +49,7 @@ export function aggregateTree(
         s += score[child]!;
         childMax += applicableMax[child]!;
       }
-      am = childMax < node.max ? childMax : node.max;
+      am = Math.min(childMax, node.max);
       if (s > am) s = am;
     } else if (node.aggregate === "normalized") {
       let childMax = 0;
