@@ -8,6 +8,13 @@ export {
   readUnitInputs,
   type UnitResult,
 } from "./evaluate.js";
+export {
+  explainUnit,
+  type IndicatorExplanation,
+  type UnitExplanation,
+  UnknownUnitError,
+} from "./explain/explain-unit.js";
+export { type Language, renderExplanation } from "./explain/render-explanation.js";
 export { compileFormula, FormulaError } from "./formula/compile-formula.js";
 export type { GradeOutcome, GradeReason } from "./grading/grade-units.js";
 export { Decimal } from "./numbers/decimal.js";

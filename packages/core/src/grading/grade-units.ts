@@ -20,12 +20,18 @@ export type GradeReason =
       count: number;
       pool: number;
     }
-  | { kind: "fail"; by: string }
+  | { kind: "fail"; by: CapSource }
   | { kind: "none" };
+
+/** What limited a grade: a veto item, a second criterion's level (e.g. 安全记录等级), or the declared level. */
+export type CapSource =
+  | { kind: "veto"; code: string; name: string }
+  | { kind: "levelCap"; code: string; name: string }
+  | { kind: "declared" };
 
 export interface GradeCap {
   grade: number;
-  by: string;
+  by: CapSource;
 }
 
 export interface GradeOutcome {
@@ -35,7 +41,7 @@ export interface GradeOutcome {
   reason: GradeReason;
   caps: GradeCap[];
   /** Quota grades the unit ranked into but could not take (vetoed or capped). */
-  skipped: Array<{ grade: number; why: string }>;
+  skipped: Array<{ grade: number; why: "vetoed" | "capped" }>;
   value: Fixed;
   rank: number;
   groupRank: number;
@@ -147,7 +153,7 @@ export function gradeUnits(
       ? { kind: "band", grade: band.index, min: band.min! }
       : { kind: "fallback", grade: grading.fallback };
     for (const veto of score.vetoes) {
-      const by = `一票否决 ${veto.code} ${veto.name}`;
+      const by: CapSource = { kind: "veto", code: veto.code, name: veto.name };
       if (veto.effect === "fail") {
         failed[i] = 1;
         outcome.reason = { kind: "fail", by };
@@ -156,15 +162,16 @@ export function gradeUnits(
     }
     for (const cap of grading.levelCaps) {
       const level = grading.byCode.get(String(score.input.data[cap.field] ?? ""));
-      if (level !== undefined) outcome.caps.push({ grade: level, by: cap.name });
+      if (level !== undefined)
+        outcome.caps.push({ grade: level, by: { kind: "levelCap", code: cap.code, name: cap.name } });
     }
     if (grading.declared) {
       const declared = grading.byCode.get(String(score.input.data[grading.declared.field] ?? ""));
       if (declared !== undefined) {
-        outcome.caps.push({ grade: declared, by: "申报等级" });
+        outcome.caps.push({ grade: declared, by: { kind: "declared" } });
         if (grading.declared.failBelow && outcome.pointsGrade > declared) {
           failed[i] = 1;
-          outcome.reason = { kind: "fail", by: "未达到申报等级" };
+          outcome.reason = { kind: "fail", by: { kind: "declared" } };
         }
       }
     }
@@ -191,7 +198,7 @@ export function gradeUnits(
       const eligible = candidates.filter((i) => {
         if (failed[i] || viaQuota[i]) return false;
         if (quota.from === "bottom") return true;
-        const why = excluded[i] ? "一票否决，不参加评优" : capOf[i]! > q ? "等级受限" : null;
+        const why = excluded[i] ? "vetoed" : capOf[i]! > q ? "capped" : null;
         if (why) outcomes[i]!.skipped.push({ grade: q, why });
         return why === null;
       });
