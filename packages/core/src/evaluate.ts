@@ -4,6 +4,7 @@ import { type GradeOutcome, type GradingOptions, gradeUnits } from "./grading/gr
 import { type Fixed, format } from "./numbers/fixed.js";
 import { UnitInput, type UnitInputData } from "./scheme/input.js";
 import type { CompiledScheme } from "./scheme/plan.js";
+import { type ScoreMatrix, scoreMatrix } from "./scoring/score-matrix.js";
 import { scoreUnit, UnitInputError, type UnitScore } from "./scoring/score-unit.js";
 
 export interface IndicatorResult {
@@ -33,12 +34,18 @@ export interface UnitResult {
   indicators: Record<string, IndicatorResult>;
 }
 
-export interface Evaluation {
+/** Every unit scored and graded: the engine's working, kept for explanations and bulk reads. */
+export interface Scored {
   scheme: CompiledScheme;
+  scores: UnitScore[];
+  outcomes: GradeOutcome[];
+  /** Indexes into scores in published (ranking) order. */
+  order: number[];
+}
+
+export interface Evaluation extends Scored {
   /** In published (ranking) order. */
   units: UnitResult[];
-  /** The engine's working, by unit code, for explanations. */
-  detail: Map<string, { score: UnitScore; outcome: GradeOutcome }>;
 }
 
 export interface EvaluateOptions extends GradingOptions {
@@ -74,13 +81,17 @@ export function readUnitInputs(units: readonly unknown[]): UnitInput[] {
   return parsed;
 }
 
+/** The published result of the unit at `index` (an index into scored.scores). */
+export function unitResult(scored: Scored, index: number): UnitResult {
+  return present(scored.scheme, scored.scores[index]!, scored.outcomes[index]!);
+}
+
 function present(plan: CompiledScheme, score: UnitScore, outcome: GradeOutcome): UnitResult {
   const places = plan.places;
   const f = (x: Fixed) => format(x, places);
   const indicators: Record<string, IndicatorResult> = {};
-  const hasBreakdown = score.leaves.length > 0;
   for (const node of plan.nodes) {
-    if (node.index === plan.root || score.mask[node.index] === 0 || !hasBreakdown) continue;
+    if (node.index === plan.root || score.mask[node.index] === 0 || !score.breakdown) continue;
     const applicableMax = score.tree.applicableMax[node.index]!;
     indicators[node.code] = {
       score: f(score.tree.score[node.index]!),
@@ -128,11 +139,29 @@ export function evaluateUnits(
     }
   });
   if (problems.length > 0) throw new InputError(problems);
+  const scored = grade(plan, scores, options);
+  return { ...scored, units: scored.order.map((i) => unitResult(scored, i)) };
+}
+
+function grade(plan: CompiledScheme, scores: UnitScore[], options: GradingOptions): Scored {
   const outcomes = gradeUnits(plan, scores, options);
   const order = scores.map((_, i) => i).sort((a, b) => outcomes[a]!.position - outcomes[b]!.position);
-  return {
-    scheme: plan,
-    units: order.map((i) => present(plan, scores[i]!, outcomes[i]!)),
-    detail: new Map(scores.map((s, i) => [s.input.unit, { score: s, outcome: outcomes[i]! }])),
-  };
+  return { scheme: plan, scores, outcomes, order };
+}
+
+/**
+ * Scores and grades a score matrix (bulk: tens of thousands of units). Results are read per unit with
+ * unitResult(scored, i) and explained with explainUnit, so nothing is formatted that is not asked for.
+ */
+export function evaluateMatrix(
+  plan: CompiledScheme,
+  matrix: ScoreMatrix,
+  options: GradingOptions = {},
+): Scored {
+  try {
+    return grade(plan, scoreMatrix(plan, matrix), options);
+  } catch (error) {
+    if (!(error instanceof UnitInputError)) throw error;
+    throw new InputError(error.problems.map((p) => ({ ...p })));
+  }
 }

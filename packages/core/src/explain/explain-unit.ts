@@ -3,7 +3,7 @@
  * vetoes, and the rule that decided its grade, its rank and its quota position. Structured here so the web
  * app can lay it out; render-explanation.ts turns it into Chinese or English text.
  */
-import type { Evaluation } from "../evaluate.js";
+import type { Scored } from "../evaluate.js";
 import type { CapSource, GradeReason } from "../grading/grade-units.js";
 import type { Fixed } from "../numbers/fixed.js";
 import type { LeafTrace } from "../scoring/leaf-methods.js";
@@ -60,11 +60,12 @@ export interface UnitExplanation {
 
 export class UnknownUnitError extends Error {}
 
-export function explainUnit(evaluation: Evaluation, unitCode: string): UnitExplanation {
-  const detail = evaluation.detail.get(unitCode);
-  if (!detail) throw new UnknownUnitError(`no unit with code ${unitCode} in this evaluation`);
+export function explainUnit(evaluation: Scored, unitCode: string): UnitExplanation {
+  const index = evaluation.scores.findIndex((s) => s.input.unit === unitCode);
+  if (index < 0) throw new UnknownUnitError(`no unit with code ${unitCode} in this evaluation`);
   const plan = evaluation.scheme;
-  const { score, outcome } = detail;
+  const score = evaluation.scores[index]!;
+  const outcome = evaluation.outcomes[index]!;
   const grades = plan.grading?.grades ?? [];
   const gradeRef = (index: number | null) =>
     index === null ? null : { code: grades[index]!.code, name: grades[index]!.name };
@@ -92,7 +93,7 @@ export function explainUnit(evaluation: Evaluation, unitCode: string): UnitExpla
     }
     for (const child of node.children) visit(child);
   };
-  if (score.leaves.length > 0) visit(plan.root);
+  if (score.breakdown) visit(plan.root);
   return {
     unit: score.input.unit,
     name: score.input.name,
@@ -131,7 +132,7 @@ export function explainUnit(evaluation: Evaluation, unitCode: string): UnitExpla
     rank: outcome.rank,
     groupRank: outcome.groupRank,
     group: outcome.group,
-    unitCount: evaluation.units.length,
+    unitCount: evaluation.scores.length,
     flags: outcome.flags,
   };
 }

@@ -1,55 +1,121 @@
-/** Rater groups (评分组): aggregation inside a group and weighting across groups. */
+/**
+ * Rater groups (评分组): aggregation inside a group and weighting across groups. A group's aggregate is kept as
+ * an exact fraction (a mean is sum / count) and the groups are combined with one rounding at the end, so
+ * Σ 40% × mean₁ + 30% × mean₂ + 30% × mean₃ carries no intermediate rounding error.
+ */
 import { type Fixed, mulDiv } from "../numbers/fixed.js";
 import type { AggregationRule, CompiledRaters } from "../scheme/plan.js";
 
-export interface GroupAggregate {
-  value: Fixed;
-  /** Scores left out by a trimmed mean (去掉一个最高分和一个最低分). */
-  dropped: Fixed[];
-}
-
-function mean(values: readonly Fixed[]): Fixed {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return mulDiv(sum, 1, values.length);
-}
-
-/** Aggregates one group's scores; the result does not depend on the order of the raters. */
-export function aggregateGroup(values: readonly Fixed[], rule: AggregationRule): GroupAggregate {
-  if (rule.method === "mean") return { value: mean(values), dropped: [] };
-  const sorted = [...values].sort((a, b) => a - b);
-  if (rule.method === "median") {
-    const mid = sorted.length >> 1;
-    const value = sorted.length % 2 === 1 ? sorted[mid]! : mulDiv(sorted[mid - 1]! + sorted[mid]!, 1, 2);
-    return { value, dropped: [] };
-  }
-  if (sorted.length < rule.minRaters) return { value: mean(sorted), dropped: [] };
-  return { value: mean(sorted.slice(1, -1)), dropped: [sorted[0]!, sorted[sorted.length - 1]!] };
-}
-
 export class MissingGroupError extends Error {}
 
+/** Group aggregates as fractions: numerators[g] / denominators[g]; a denominator of 0 marks a group that did not rate. */
+export interface GroupFractions {
+  numerators: Float64Array;
+  denominators: Float64Array;
+}
+
+export function newGroupFractions(groups: number): GroupFractions {
+  return { numerators: new Float64Array(groups), denominators: new Float64Array(groups) };
+}
+
 /**
- * Σ weight_g × aggregate_g over the groups that rated. A group with no rater either fails or has its weight
- * shared out (renormalised) as the scheme says. `groupValues[g]` is null for a group that did not rate.
+ * Aggregates `values[0..count)` by the rule into slot `g` of `out`. The values may be reordered (sorted) in
+ * place; the result never depends on their order.
  */
-export function combineGroups(raters: CompiledRaters, groupValues: ReadonlyArray<Fixed | null>): Fixed {
-  let weighted = 0;
+export function aggregateGroup(
+  values: Float64Array | number[],
+  count: number,
+  rule: AggregationRule,
+  out: GroupFractions,
+  g: number,
+): void {
+  if (count === 0) {
+    out.numerators[g] = 0;
+    out.denominators[g] = 0;
+    return;
+  }
+  if (rule.method === "mean" || (rule.method === "trimmedMean" && count < rule.minRaters)) {
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += values[i]!;
+    out.numerators[g] = sum;
+    out.denominators[g] = count;
+    return;
+  }
+  const sorted = Array.prototype.slice
+    .call(values, 0, count)
+    .sort((a: number, b: number) => a - b) as number[];
+  if (rule.method === "median") {
+    const mid = count >> 1;
+    out.numerators[g] = count % 2 === 1 ? sorted[mid]! : sorted[mid - 1]! + sorted[mid]!;
+    out.denominators[g] = count % 2 === 1 ? 1 : 2;
+    return;
+  }
+  let sum = 0;
+  for (let i = 1; i < count - 1; i++) sum += sorted[i]!;
+  out.numerators[g] = sum;
+  out.denominators[g] = count - 2;
+}
+
+/** The scores a trimmed mean leaves out (去掉一个最高分和一个最低分), for explanations. */
+export function droppedScores(values: readonly Fixed[], rule: AggregationRule): Fixed[] {
+  if (rule.method !== "trimmedMean" || values.length < rule.minRaters) return [];
+  return [Math.min(...values), Math.max(...values)];
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Σ weight_g × aggregate_g ÷ Σ weight_g over the groups that rated, rounded once, half-up. A group that did not
+ * rate either fails the unit or has its weight shared out over the others, as the scheme says.
+ */
+export function combineGroups(raters: CompiledRaters, fractions: GroupFractions): Fixed {
+  const { numerators, denominators } = fractions;
+  const groups = raters.groups;
+  let common = 1;
   let weights = 0;
-  const missing: string[] = [];
-  for (let g = 0; g < raters.groups.length; g++) {
-    const value = groupValues[g];
-    const group = raters.groups[g]!;
-    if (value === null || value === undefined) {
-      missing.push(group.name);
+  let missing = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const d = denominators[g]!;
+    if (d === 0) {
+      missing++;
       continue;
     }
-    weighted += mulDiv(group.weight, value, 1);
-    weights += group.weight;
+    common = (common / gcd(common, d)) * d;
+    weights += groups[g]!.weight;
   }
-  if (missing.length === raters.groups.length) throw new MissingGroupError("no rater group has scored");
-  if (missing.length > 0 && raters.missingGroup === "fail") {
-    throw new MissingGroupError(`rater group ${missing.join(", ")} has not scored`);
+  if (missing > 0) {
+    const names = groups.filter((_, g) => denominators[g] === 0).map((group) => group.name);
+    if (missing === groups.length) throw new MissingGroupError("no rater group has scored");
+    if (raters.missingGroup === "fail")
+      throw new MissingGroupError(`rater group ${names.join(", ")} has not scored`);
   }
-  return mulDiv(weighted, 1, weights);
+  let numerator = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const d = denominators[g]!;
+    if (d !== 0) numerator += groups[g]!.weight * numerators[g]! * (common / d);
+  }
+  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(common * weights))
+    return mulDiv(numerator, 1, common * weights);
+  return exactCombine(groups, fractions, common, weights);
+}
+
+/** The same sum in BigInt, for the rare inputs whose intermediate products leave the exact range of doubles. */
+function exactCombine(
+  groups: CompiledRaters["groups"],
+  { numerators, denominators }: GroupFractions,
+  common: number,
+  weights: number,
+): Fixed {
+  let numerator = 0n;
+  for (let g = 0; g < groups.length; g++) {
+    const d = denominators[g]!;
+    if (d !== 0) numerator += BigInt(groups[g]!.weight) * BigInt(numerators[g]!) * BigInt(common / d);
+  }
+  const divisor = BigInt(common) * BigInt(weights);
+  let q = numerator / divisor;
+  if (2n * (numerator % divisor) >= divisor) q += 1n;
+  return Number(q);
 }

@@ -8,7 +8,14 @@ import { type Fixed, mulDiv, ONE, roundTo, toDecimal, toFixed } from "../numbers
 import type { LeafInput, UnitInput } from "../scheme/input.js";
 import type { CompiledScheme, CompiledVeto, PlanNode } from "../scheme/plan.js";
 import { LeafInputError, type LeafScore, scoreLeaf } from "./leaf-methods.js";
-import { aggregateGroup, combineGroups, type GroupAggregate, MissingGroupError } from "./raters.js";
+import {
+  aggregateGroup,
+  combineGroups,
+  droppedScores,
+  type GroupFractions,
+  MissingGroupError,
+  newGroupFractions,
+} from "./raters.js";
 import { aggregateTree, newTreeState, type TreeState } from "./tree.js";
 
 export interface RaterTrace {
@@ -17,7 +24,8 @@ export interface RaterTrace {
     name: string;
     weight: Fixed;
     raters: Array<{ rater: string; total: Fixed }>;
-    aggregate: GroupAggregate | null;
+    /** The group's score, or null when the group did not rate. */
+    aggregate: { value: Fixed; dropped: Fixed[] } | null;
   }>;
   combined: Fixed;
 }
@@ -29,6 +37,9 @@ export interface UnitScore {
   source: "self" | "raters";
   mask: Uint8Array;
   tree: TreeState;
+  /** Whether `tree` holds the unit's indicator scores (not so when raters gave only totals and no sheet exists). */
+  breakdown: boolean;
+  /** Per leaf, what it was scored from (empty in bulk scoring, which keeps no traces). */
   leaves: Array<LeafScore | null>;
   /** 实得分: the root's points before re-basing and bonus. */
   points: Fixed;
@@ -206,15 +217,7 @@ export function scoreUnit(
   checkData(plan, unit, problems);
 
   const tree = newTreeState(plan);
-  const scope: FormulaScope = {
-    field: (code) => fieldValue(plan, unit, code),
-    score: (code) => toDecimal(tree.score[plan.byCode.get(code)!]!),
-    rate: (code) => {
-      const node = plan.byCode.get(code)!;
-      const max = tree.applicableMax[node]!;
-      return max === 0 ? new Decimal(0) : toDecimal(tree.score[node]!).times(100).dividedBy(toDecimal(max));
-    },
-  };
+  const scope = unitScope(plan, unit, tree);
 
   const raters = plan.raters;
   const byRaters = raters !== null && unit.ratings.length > 0;
@@ -235,15 +238,16 @@ export function scoreUnit(
       checkSheetCodes(plan, unit, rating.scores ?? {}, mask, problems, `ratings[${r}].scores`);
     });
     // Each rater's leaf scores, aggregated per group and weighted, give the leaf's score.
+    const fractions = newGroupFractions(raters.groups.length);
     const rated = (node: PlanNode): Fixed | null => {
       if (node.method?.type === "formula" || node.method?.type === "satisfaction") return null;
-      const values = raters.groups.map((group) => {
-        const scores = unit.ratings
+      raters.groups.forEach((group, g) => {
+        const values = unit.ratings
           .filter((rating) => rating.group === group.code && rating.scores?.[node.code] !== undefined)
           .map((rating) => scoreLeaf(node, rating.scores![node.code], scope, false).score);
-        return scores.length === 0 ? null : roundGroup(plan, aggregateGroup(scores, group.aggregation).value);
+        aggregateGroup(values, values.length, group.aggregation, fractions, g);
       });
-      return combineGroups(raters, values);
+      return combineGroups(raters, roundGroups(plan, fractions));
     };
     leaves = scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores", rated);
   } else if (byRaters) {
@@ -288,16 +292,20 @@ export function scoreUnit(
       }
       if (group && total !== null) group.raters.push({ rater: rating.rater, total });
     });
-    const values = groups.map((g, i) => {
-      if (g.raters.length === 0) return null;
-      g.aggregate = aggregateGroup(
-        g.raters.map((r) => r.total),
-        raters.groups[i]!.aggregation,
-      );
-      return roundGroup(plan, g.aggregate.value);
+    const fractions = newGroupFractions(groups.length);
+    groups.forEach((g, i) => {
+      const totals = g.raters.map((r) => r.total);
+      const rule = raters.groups[i]!.aggregation;
+      aggregateGroup([...totals], totals.length, rule, fractions, i);
+      const denominator = fractions.denominators[i]!;
+      if (denominator > 0)
+        g.aggregate = {
+          value: mulDiv(fractions.numerators[i]!, 1, denominator),
+          dropped: droppedScores(totals, rule),
+        };
     });
     try {
-      combinedTotal = combineGroups(raters, values);
+      combinedTotal = combineGroups(raters, roundGroups(plan, fractions));
     } catch (error) {
       if (!(error instanceof MissingGroupError)) throw error;
       problems.push({ path: "ratings", message: error.message });
@@ -312,6 +320,52 @@ export function scoreUnit(
     leaves = scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores");
   }
 
+  const finished = finishUnit(plan, unit, tree, scope, combinedTotal, problems);
+  if (problems.length > 0) throw new UnitInputError(problems);
+  const breakdown = !(byRaters && raters.scope === "total" && Object.keys(unit.scores).length === 0);
+  return {
+    input: unit,
+    index,
+    source: byRaters ? "raters" : "self",
+    mask,
+    tree,
+    breakdown,
+    leaves,
+    raters: raterTrace,
+    ...finished,
+  };
+}
+
+/** The formula scope of a unit: its data fields, and the scores and rates of its indicators in `tree`. */
+export function unitScope(plan: CompiledScheme, unit: UnitInput, tree: TreeState): FormulaScope {
+  return {
+    field: (code) => fieldValue(plan, unit, code),
+    score: (code) => toDecimal(tree.score[plan.byCode.get(code)!]!),
+    rate: (code) => {
+      const node = plan.byCode.get(code)!;
+      const max = tree.applicableMax[node]!;
+      return max === 0 ? new Decimal(0) : toDecimal(tree.score[node]!).times(100).dividedBy(toDecimal(max));
+    },
+  };
+}
+
+type Finished = Pick<
+  UnitScore,
+  "points" | "applicableMax" | "rate" | "base" | "bonusItems" | "bonus" | "vetoes" | "total"
+>;
+
+/**
+ * From the scored tree (or the raters' combined total) to the published total: 不适用 re-basing, bonus within
+ * its caps, and the vetoes that apply.
+ */
+export function finishUnit(
+  plan: CompiledScheme,
+  unit: UnitInput,
+  tree: TreeState,
+  scope: FormulaScope,
+  combinedTotal: Fixed | null,
+  problems: UnitProblem[],
+): Finished {
   const rootMax = plan.nodes[plan.root]!.max;
   let { points, applicableMax, base } = rebased(plan, tree);
   if (combinedTotal !== null) {
@@ -323,13 +377,13 @@ export function scoreUnit(
 
   const bonusItems: UnitScore["bonusItems"] = [];
   let bonus = 0;
-  for (const [code, value] of Object.entries(unit.bonus)) {
+  for (const code in unit.bonus) {
     const item = plan.bonus?.items.find((b) => b.code === code);
     if (!item) {
       problems.push({ path: `bonus.${code}`, message: `unknown bonus item ${code}` });
       continue;
     }
-    const given = toFixed(value);
+    const given = toFixed(unit.bonus[code]!);
     if (given < 0) {
       problems.push({ path: `bonus.${code}`, message: "a bonus cannot be negative" });
       continue;
@@ -353,29 +407,19 @@ export function scoreUnit(
       });
     }
   }
-  if (problems.length > 0) throw new UnitInputError(problems);
-
   const zeroed = vetoes.some((v) => v.effect === "zero");
   const total = zeroed ? 0 : roundTo(base + bonus, plan.places);
-  return {
-    input: unit,
-    index,
-    source: byRaters ? "raters" : "self",
-    mask,
-    tree,
-    leaves,
-    points,
-    applicableMax,
-    rate,
-    base,
-    bonusItems,
-    bonus,
-    vetoes,
-    total,
-    raters: raterTrace,
-  };
+  return { points, applicableMax, rate, base, bonusItems, bonus, vetoes, total };
 }
 
-function roundGroup(plan: CompiledScheme, value: Fixed): Fixed {
-  return plan.roundAt.raterGroup ? roundTo(value, plan.places) : value;
+/** With rounding.at raterGroup, each group's aggregate is rounded to the published places before weighting. */
+export function roundGroups(plan: CompiledScheme, fractions: GroupFractions): GroupFractions {
+  if (!plan.roundAt.raterGroup) return fractions;
+  for (let g = 0; g < fractions.denominators.length; g++) {
+    const d = fractions.denominators[g]!;
+    if (d === 0) continue;
+    fractions.numerators[g] = roundTo(mulDiv(fractions.numerators[g]!, 1, d), plan.places);
+    fractions.denominators[g] = 1;
+  }
+  return fractions;
 }
