@@ -110,6 +110,9 @@ function competitionRanks(order: number[], values: Fixed[], keyOf: (i: number) =
   return ranks;
 }
 
+/** Shared by outcomes with no caps, skips or flags; replaced, never pushed to. */
+const none: never[] = [];
+
 export function gradeUnits(
   plan: CompiledScheme,
   scores: UnitScore[],
@@ -125,14 +128,14 @@ export function gradeUnits(
     grade: null,
     pointsGrade: null,
     reason: { kind: "none" },
-    caps: [],
-    skipped: [],
+    caps: none,
+    skipped: none,
     value: values[i]!,
     rank: ranks[i]!,
     groupRank: groupRanks[i]!,
     group: groups[i]!,
     position: 0,
-    flags: [],
+    flags: none,
   }));
   order.forEach((unit, position) => {
     outcomes[unit]!.position = position;
@@ -158,18 +161,24 @@ export function gradeUnits(
         failed[i] = 1;
         outcome.reason = { kind: "fail", by };
       } else if (veto.effect === "excludeFromQuota") excluded[i] = 1;
-      else if (veto.effect === "capGrade") outcome.caps.push({ grade: veto.grade!, by });
+      else if (veto.effect === "capGrade") outcome.caps = [...outcome.caps, { grade: veto.grade!, by }];
     }
     for (const cap of grading.levelCaps) {
       const level = grading.byCode.get(String(score.input.data[cap.field] ?? ""));
       if (level !== undefined)
-        outcome.caps.push({ grade: level, by: { kind: "levelCap", code: cap.code, name: cap.name } });
+        outcome.caps = [
+          ...outcome.caps,
+          { grade: level, by: { kind: "levelCap", code: cap.code, name: cap.name } },
+        ];
     }
     if (grading.declared) {
       const declared = grading.byCode.get(String(score.input.data[grading.declared.field] ?? ""));
       if (declared !== undefined) {
-        outcome.caps.push({ grade: declared, by: { kind: "declared" } });
-        if (grading.declared.failBelow && outcome.pointsGrade > declared) {
+        // The level reached is the points grade as limited by the vetoes and the second criterion (安全记录);
+        // only then is it compared with what the unit declared.
+        const reached = outcome.caps.reduce((c, cap) => Math.max(c, cap.grade), outcome.pointsGrade);
+        outcome.caps = [...outcome.caps, { grade: declared, by: { kind: "declared" } }];
+        if (grading.declared.failBelow && reached > declared) {
           failed[i] = 1;
           outcome.reason = { kind: "fail", by: { kind: "declared" } };
         }
@@ -196,10 +205,12 @@ export function gradeUnits(
       const count = quotaCount(quota.share, pool.length, quota.rounding);
       const candidates = quota.from === "top" ? pool : [...pool].reverse();
       const eligible = candidates.filter((i) => {
-        if (failed[i] || viaQuota[i]) return false;
+        // A nested quota promotes from its pool grade, which may itself come from a quota (优秀 from 先进);
+        // an independent quota (A on top, C at the bottom) never takes a unit another quota placed.
+        if (failed[i] || (quota.of === null && viaQuota[i])) return false;
         if (quota.from === "bottom") return true;
         const why = excluded[i] ? "vetoed" : capOf[i]! > q ? "capped" : null;
-        if (why) outcomes[i]!.skipped.push({ grade: q, why });
+        if (why) outcomes[i]!.skipped = [...outcomes[i]!.skipped, { grade: q, why }];
         return why === null;
       });
       let chosen = eligible.slice(0, count);
@@ -240,7 +251,7 @@ export function gradeUnits(
         return Number(h.year) === expected;
       });
       if (consecutive && rule.grades.has(current) && earlier.every((h) => rule.grades.has(h.grade))) {
-        outcome.flags.push({ code: rule.code, name: rule.name, outcome: rule.outcome });
+        outcome.flags = [...outcome.flags, { code: rule.code, name: rule.name, outcome: rule.outcome }];
       }
     }
   }

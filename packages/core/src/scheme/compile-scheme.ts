@@ -6,6 +6,7 @@ import {
   type FormulaType,
 } from "../formula/compile-formula.js";
 import { type Fixed, format, ONE, toFixed } from "../numbers/fixed.js";
+import { treeLayout } from "../scoring/tree.js";
 import { compileGrading } from "./compile-grading.js";
 import { compileMethod } from "./compile-methods.js";
 import type { Indicator, Scheme } from "./model.js";
@@ -273,6 +274,7 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
     definition: scheme,
     nodes,
     root,
+    layout: treeLayout(nodes),
     leaves,
     byCode,
     categoryMasks,

@@ -2,6 +2,7 @@
 import type { CompiledFormula } from "../formula/compile-formula.js";
 import type { Decimal } from "../numbers/decimal.js";
 import type { Fixed } from "../numbers/fixed.js";
+import type { TreeLayout } from "../scoring/tree.js";
 import type { Field, Indicator, Scheme } from "./model.js";
 
 export type ScoringRule =
@@ -113,6 +114,8 @@ export interface CompiledScheme {
   /** Post-order: children before parents; the root is last. */
   nodes: PlanNode[];
   root: number;
+  /** The same tree as flat arrays, for the roll-up. */
+  layout: TreeLayout;
   /** Node index of each leaf, in leaf order. */
   leaves: number[];
   byCode: Map<string, number>;

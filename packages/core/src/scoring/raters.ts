@@ -70,52 +70,104 @@ function gcd(a: number, b: number): number {
 /**
  * Σ weight_g × aggregate_g ÷ Σ weight_g over the groups that rated, rounded once, half-up. A group that did not
  * rate either fails the unit or has its weight shared out over the others, as the scheme says.
+ *
+ * A combiner remembers the common denominator of the last pattern of group sizes it saw: in bulk scoring every
+ * leaf of every unit usually has the same raters, so the factors are worked out once.
  */
-export function combineGroups(raters: CompiledRaters, fractions: GroupFractions): Fixed {
-  const { numerators, denominators } = fractions;
-  const groups = raters.groups;
-  let common = 1;
-  let weights = 0;
-  let missing = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const d = denominators[g]!;
-    if (d === 0) {
-      missing++;
-      continue;
-    }
-    common = (common / gcd(common, d)) * d;
-    weights += groups[g]!.weight;
-  }
-  if (missing > 0) {
-    const names = groups.filter((_, g) => denominators[g] === 0).map((group) => group.name);
-    if (missing === groups.length) throw new MissingGroupError("no rater group has scored");
-    if (raters.missingGroup === "fail")
-      throw new MissingGroupError(`rater group ${names.join(", ")} has not scored`);
-  }
-  let numerator = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const d = denominators[g]!;
-    if (d !== 0) numerator += groups[g]!.weight * numerators[g]! * (common / d);
-  }
-  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(common * weights))
-    return mulDiv(numerator, 1, common * weights);
-  return exactCombine(groups, fractions, common, weights);
-}
+export class GroupCombiner {
+  private readonly factors: Float64Array;
+  private readonly pattern: Float64Array;
+  private divisor = 0;
+  private common = 0;
+  private weights = 0;
 
-/** The same sum in BigInt, for the rare inputs whose intermediate products leave the exact range of doubles. */
-function exactCombine(
-  groups: CompiledRaters["groups"],
-  { numerators, denominators }: GroupFractions,
-  common: number,
-  weights: number,
-): Fixed {
-  let numerator = 0n;
-  for (let g = 0; g < groups.length; g++) {
-    const d = denominators[g]!;
-    if (d !== 0) numerator += BigInt(groups[g]!.weight) * BigInt(numerators[g]!) * BigInt(common / d);
+  constructor(private readonly raters: CompiledRaters) {
+    this.factors = new Float64Array(raters.groups.length);
+    this.pattern = new Float64Array(raters.groups.length).fill(-1);
   }
-  const divisor = BigInt(common) * BigInt(weights);
-  let q = numerator / divisor;
-  if (2n * (numerator % divisor) >= divisor) q += 1n;
-  return Number(q);
+
+  combine(fractions: GroupFractions): Fixed {
+    return this.combineAt(fractions.numerators, fractions.denominators, 0, 1);
+  }
+
+  /**
+   * Combines a whole row of leaves at once: numerators and denominators are laid out group by group,
+   * [g × stride + l]. Writes each leaf's score to out[l], 0 where skip[l] is set. Stops at the first leaf
+   * that cannot be combined (a group missing under the fail policy) by throwing MissingGroupError.
+   */
+  combineColumns(
+    numerators: Float64Array,
+    denominators: Float64Array,
+    stride: number,
+    skip: Uint8Array,
+    out: Float64Array,
+  ): void {
+    for (let l = 0; l < stride; l++)
+      out[l] = skip[l] === 1 ? 0 : this.combineAt(numerators, denominators, l, stride);
+  }
+
+  private combineAt(
+    numerators: Float64Array,
+    denominators: Float64Array,
+    offset: number,
+    stride: number,
+  ): Fixed {
+    const n = this.raters.groups.length;
+    for (let g = 0; g < n; g++) {
+      if (denominators[g * stride + offset] !== this.pattern[g]) {
+        this.learn(denominators, offset, stride);
+        break;
+      }
+    }
+    let numerator = 0;
+    for (let g = 0; g < n; g++) numerator += this.factors[g]! * numerators[g * stride + offset]!;
+    if (Number.isSafeInteger(numerator)) return mulDiv(numerator, 1, this.divisor);
+    return this.exact(numerators, denominators, offset, stride);
+  }
+
+  /** The same sum in BigInt, for the rare inputs whose intermediate products leave the exact range of doubles. */
+  private exact(numerators: Float64Array, denominators: Float64Array, offset: number, stride: number): Fixed {
+    const groups = this.raters.groups;
+    let numerator = 0n;
+    for (let g = 0; g < groups.length; g++) {
+      const d = denominators[g * stride + offset]!;
+      if (d !== 0)
+        numerator +=
+          BigInt(groups[g]!.weight) * BigInt(numerators[g * stride + offset]!) * BigInt(this.common / d);
+    }
+    const divisor = BigInt(this.common) * BigInt(this.weights);
+    let q = numerator / divisor;
+    if (2n * (numerator % divisor) >= divisor) q += 1n;
+    return Number(q);
+  }
+
+  private learn(denominators: Float64Array, offset: number, stride: number): void {
+    const groups = this.raters.groups;
+    let common = 1;
+    let weights = 0;
+    const missing: string[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const d = denominators[g * stride + offset]!;
+      if (d === 0) {
+        missing.push(groups[g]!.name);
+        continue;
+      }
+      common = (common / gcd(common, d)) * d;
+      weights += groups[g]!.weight;
+    }
+    if (missing.length === groups.length) throw new MissingGroupError("no rater group has scored");
+    if (missing.length > 0 && this.raters.missingGroup === "fail") {
+      throw new MissingGroupError(`rater group ${missing.join(", ")} has not scored`);
+    }
+    for (let g = 0; g < groups.length; g++) {
+      const d = denominators[g * stride + offset]!;
+      this.factors[g] = d === 0 ? 0 : groups[g]!.weight * (common / d);
+      this.pattern[g] = d;
+    }
+    this.common = common;
+    this.weights = weights;
+    this.divisor = common * weights;
+    if (!Number.isSafeInteger(this.divisor))
+      throw new MissingGroupError("too many raters to combine exactly");
+  }
 }

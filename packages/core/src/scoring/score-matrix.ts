@@ -4,12 +4,13 @@
  * combination, tree and finishing steps as scoreUnit, without building an object per score.
  */
 import { FormulaError } from "../formula/compile-formula.js";
-import { formatShort, ONE, toFixed } from "../numbers/fixed.js";
+import { type Fixed, formatShort, ONE } from "../numbers/fixed.js";
 import type { UnitInput } from "../scheme/input.js";
 import type { CompiledScheme } from "../scheme/plan.js";
 import { LeafInputError, scoreLeaf } from "./leaf-methods.js";
-import { aggregateGroup, combineGroups, MissingGroupError, newGroupFractions } from "./raters.js";
+import { aggregateGroup, GroupCombiner, MissingGroupError, newGroupFractions } from "./raters.js";
 import {
+  type Finished,
   finishUnit,
   roundGroups,
   UnitInputError,
@@ -17,7 +18,7 @@ import {
   type UnitScore,
   unitScope,
 } from "./score-unit.js";
-import { aggregateTree, newTreeState } from "./tree.js";
+import { aggregateTree, newTreeState, type TreeState } from "./tree.js";
 
 /** Raters' leaf scores of many units. */
 export interface ScoreMatrix {
@@ -38,7 +39,7 @@ export class MatrixShapeError extends Error {}
 /** Scores every unit of the matrix; throws UnitInputError naming the unit and leaf of every bad score. */
 export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScore[] {
   const raters = plan.raters;
-  if (!raters || raters.scope !== "leaf")
+  if (raters?.scope !== "leaf")
     throw new MatrixShapeError("a score matrix needs rater groups with scope leaf");
   const { ratersPerGroup, scores, units } = matrix;
   if (ratersPerGroup.length !== raters.groups.length) {
@@ -66,73 +67,160 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     leafNodes.map((n) => (n.method?.type === "formula" || n.method?.type === "satisfaction" ? 0 : 1)),
   );
   const hasCategories = plan.definition.categories.length > 0;
+  // Groups whose aggregate is a plain mean (trimmed means with too few raters are one) are summed in one
+  // sequential pass over the matrix; medians and trimmed means gather each leaf's scores instead.
+  const summed = raters.groups.map(
+    (group, g) =>
+      group.aggregation.method === "mean" ||
+      (group.aggregation.method === "trimmedMean" && ratersPerGroup[g]! < group.aggregation.minRaters),
+  );
+  const leafMaxPoints = new Float64Array(leafMax.map((max) => max / ONE));
+  const int32 = leafMax.every((max) => max < 2 ** 31 - ONE);
+  const stepsPerPoint = new Float64Array(leafStep.map((step) => (step > 0 ? ONE / step : 0)));
 
   const values = new Float64Array(Math.max(...ratersPerGroup, 1));
+  const sums = new Float64Array(ratersPerGroup.length * leafCount);
+  const counts = new Float64Array(ratersPerGroup.length * leafCount);
   const fractions = newGroupFractions(raters.groups.length);
+  const combiner = new GroupCombiner(raters);
   const leafScore = new Float64Array(leafCount);
   const leafNa = new Uint8Array(leafCount);
+  // Leaves not taken from the raters: those outside the unit's category and those computed from data.
+  const baseSkip = new Map(
+    [...new Set(plan.categoryMasks.values())].map((mask) => [
+      mask,
+      new Uint8Array(leafNodes.map((n, l) => (mask[n.index] === 0 || fromRaters[l] === 0 ? 1 : 0))),
+    ]),
+  );
+  const unitSkip = new Uint8Array(leafCount);
+  const satisfactionLeaves = leafNodes.flatMap((n, l) => (n.method?.type === "satisfaction" ? [l] : []));
+  const allSummed = summed.every(Boolean) && !plan.roundAt.raterGroup;
+  // Every unit's tree is rolled up in one scratch state. Keeping all of them would write hundreds of megabytes
+  // for a provincial campaign; a unit's tree is worked out again, once, when someone reads it.
+  const scratch = newTreeState(plan);
   const problems: Array<UnitProblem & { unit: string }> = [];
   const results: UnitScore[] = [];
 
-  for (let u = 0; u < units.length; u++) {
+  const badScore = (unitProblems: UnitProblem[], g: number, r: number, l: number, given: number) => {
+    const node = leafNodes[l]!;
+    const step = leafStep[l]!;
+    unitProblems.push({
+      indicator: node.code,
+      path: `ratings[group ${raters.groups[g]!.code}, rater ${r + 1}].${node.code}`,
+      message: `score ${given} is outside 0–${formatShort(leafMax[l]!)}${step > 0 ? ` in steps of ${formatShort(step)}` : ""}`,
+    });
+  };
+
+  const maskOf = (unit: UnitInput) =>
+    plan.categoryMasks.get(hasCategories ? (unit.category ?? "") : "") ?? plan.categoryMasks.get("")!;
+
+  /** Scores unit u into `tree`, reporting to `unitProblems`. */
+  const scoreRow = (u: number, tree: TreeState, unitProblems: UnitProblem[]) => {
     const unit = units[u]!;
-    const mask =
-      plan.categoryMasks.get(hasCategories ? (unit.category ?? "") : "") ?? plan.categoryMasks.get("")!;
-    const tree = newTreeState(plan);
+    const mask = maskOf(unit);
     const scope = unitScope(plan, unit, tree);
-    const unitProblems: UnitProblem[] = [];
     const base = u * perUnit;
-    for (let l = 0; l < leafCount; l++) {
-      leafNa[l] = 0;
-      const node = leafNodes[l]!;
-      if (mask[node.index] === 0) continue;
-      const input = unit.scores[node.code];
-      if (typeof input === "object" && input.na) {
+
+    sums.fill(0);
+    counts.fill(0);
+    for (let g = 0; g < ratersPerGroup.length; g++) {
+      if (!summed[g]) continue;
+      const row = g * leafCount;
+      for (let r = 0; r < ratersPerGroup[g]!; r++) {
+        const start = base + groupStart[g]! + r * leafCount;
+        for (let l = 0; l < leafCount; l++) {
+          const x = scores[start + l]!;
+          if (Number.isNaN(x)) continue;
+          // The range is checked on the points as given, which also stops negatives and infinities. A leaf with
+          // a step counts steps: x lies on one when it is within half a micro-point of k steps, the same test as
+          // rounding to six places (numbers/fixed.ts) and then dividing, without a division. (y + 0.5) | 0
+          // rounds y ≥ 0 like Math.round and is much faster; int32 says every leaf's max allows it.
+          if (!(x >= 0 && x <= leafMaxPoints[l]!)) {
+            badScore(unitProblems, g, r, l, x);
+            continue;
+          }
+          const step = leafStep[l]!;
+          let v: number;
+          if (step !== 0) {
+            const k = x * stepsPerPoint[l]!;
+            const whole = int32 ? (k + 0.5) | 0 : Math.round(k);
+            v = whole * step;
+            if (Math.abs(x * ONE - v) >= 0.5) badScore(unitProblems, g, r, l, x);
+          } else v = int32 ? (x * ONE + 0.5) | 0 : Math.round(x * ONE);
+          sums[row + l]! += v;
+          counts[row + l]! += 1;
+        }
+      }
+    }
+
+    leafScore.fill(0);
+    // A unit's own inputs in a matrix are its 不适用 declarations and its data-driven leaves: read them once.
+    let skip = baseSkip.get(mask)!;
+    let declared = false;
+    for (const code in unit.scores) {
+      if (!declared) {
+        declared = true;
+        leafNa.fill(0);
+        skip = unitSkip;
+        skip.set(baseSkip.get(mask)!);
+      }
+      const index = plan.byCode.get(code);
+      const node = index === undefined ? undefined : plan.nodes[index]!;
+      const input = unit.scores[code];
+      if (!node || node.leaf < 0)
+        unitProblems.push({ path: `scores.${code}`, message: `unknown leaf indicator ${code}` });
+      else if (typeof input === "object" && input.na) {
         if (!node.notApplicable)
           unitProblems.push({
-            indicator: node.code,
-            path: `scores.${node.code}`,
+            indicator: code,
+            path: `scores.${code}`,
             message: "this indicator cannot be declared not applicable",
           });
-        leafNa[l] = 1;
-        leafScore[l] = 0;
-        continue;
+        leafNa[node.leaf] = 1;
+        skip[node.leaf] = 1;
       }
-      if (fromRaters[l] === 0) {
-        if (node.method?.type === "satisfaction") {
-          try {
-            leafScore[l] = scoreLeaf(node, input, scope, false).score;
-          } catch (error) {
-            if (!(error instanceof LeafInputError)) throw error;
-            unitProblems.push({ indicator: node.code, path: `scores.${node.code}`, message: error.message });
-          }
-        }
-        continue;
+    }
+    if (!declared) leafNa.fill(0);
+    for (const l of satisfactionLeaves) {
+      const node = leafNodes[l]!;
+      if (mask[node.index] === 0 || leafNa[l] === 1) continue;
+      try {
+        leafScore[l] = scoreLeaf(node, unit.scores[node.code], scope, false).score;
+      } catch (error) {
+        if (!(error instanceof LeafInputError)) throw error;
+        unitProblems.push({ indicator: node.code, path: `scores.${node.code}`, message: error.message });
       }
-      const max = leafMax[l]!;
-      const step = leafStep[l]!;
+    }
+    let combined = false;
+    if (allSummed) {
+      try {
+        combiner.combineColumns(sums, counts, leafCount, skip, leafScore);
+        combined = true;
+      } catch (error) {
+        if (!(error instanceof MissingGroupError)) throw error;
+      }
+    }
+    // Medians, trimmed means, rounded group scores, and rows with a missing group go leaf by leaf.
+    for (let l = 0; !combined && l < leafCount; l++) {
+      if (skip[l] === 1) continue;
+      const node = leafNodes[l]!;
       for (let g = 0; g < ratersPerGroup.length; g++) {
+        if (summed[g]) {
+          fractions.numerators[g] = sums[g * leafCount + l]!;
+          fractions.denominators[g] = counts[g * leafCount + l]!;
+          continue;
+        }
         let n = 0;
-        const start = base + groupStart[g]! + l;
         for (let r = 0; r < ratersPerGroup[g]!; r++) {
-          const x = scores[start + r * leafCount]!;
-          if (x !== x) continue;
-          const scaled = x * ONE;
-          let v = Math.round(scaled);
-          if (Math.abs(scaled - v) >= 1e-3) v = toFixed(x);
-          if (v < 0 || v > max || (step > 0 && v % step !== 0)) {
-            unitProblems.push({
-              indicator: node.code,
-              path: `ratings[group ${raters.groups[g]!.code}, rater ${r + 1}].${node.code}`,
-              message: `score ${formatShort(v)} is outside 0–${formatShort(max)}${step > 0 ? ` in steps of ${formatShort(step)}` : ""}`,
-            });
-          }
-          values[n++] = v;
+          const x = scores[base + groupStart[g]! + r * leafCount + l]!;
+          if (Number.isNaN(x)) continue;
+          if (!(x >= 0 && x <= leafMaxPoints[l]!)) badScore(unitProblems, g, r, l, x);
+          values[n++] = Math.round(x * ONE);
         }
         aggregateGroup(values, n, raters.groups[g]!.aggregation, fractions, g);
       }
       try {
-        leafScore[l] = combineGroups(raters, roundGroups(plan, fractions));
+        leafScore[l] = combiner.combine(roundGroups(plan, fractions));
       } catch (error) {
         if (!(error instanceof MissingGroupError)) throw error;
         unitProblems.push({ indicator: node.code, path: `ratings.${node.code}`, message: error.message });
@@ -151,23 +239,65 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
       }
     }
     aggregateTree(plan, mask, leafScore, leafNa, tree);
-    const finished = finishUnit(plan, unit, tree, scope, null, unitProblems);
+    return finishUnit(plan, unit, tree, scope, null, unitProblems);
+  };
+
+  const unitProblems: UnitProblem[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const finished = scoreRow(u, scratch, unitProblems);
+    const unit = units[u]!;
     if (unitProblems.length > 0) {
       for (const p of unitProblems) problems.push({ ...p, unit: unit.unit });
+      unitProblems.length = 0;
       continue;
     }
-    results.push({
-      input: unit,
-      index: u,
-      source: "raters",
-      mask,
-      tree,
-      breakdown: true,
-      leaves: [],
-      raters: null,
-      ...finished,
-    });
+    results.push(
+      new MatrixUnitScore(unit, u, maskOf(unit), finished, () => {
+        const tree = newTreeState(plan);
+        scoreRow(u, tree, []);
+        return tree;
+      }),
+    );
   }
   if (problems.length > 0) throw new UnitInputError(problems);
   return results;
+}
+
+/** A unit scored in bulk: its tree is worked out again on first reading (see scoreMatrix). */
+class MatrixUnitScore implements UnitScore {
+  readonly source = "raters";
+  readonly breakdown = true;
+  readonly leaves = [];
+  readonly raters = null;
+  readonly points: Fixed;
+  readonly applicableMax: Fixed;
+  readonly rate: Fixed;
+  readonly base: Fixed;
+  readonly bonusItems: UnitScore["bonusItems"];
+  readonly bonus: Fixed;
+  readonly vetoes: UnitScore["vetoes"];
+  readonly total: Fixed;
+  private computed: TreeState | undefined;
+
+  constructor(
+    readonly input: UnitInput,
+    readonly index: number,
+    readonly mask: Uint8Array,
+    finished: Finished,
+    private readonly rescore: () => TreeState,
+  ) {
+    this.points = finished.points;
+    this.applicableMax = finished.applicableMax;
+    this.rate = finished.rate;
+    this.base = finished.base;
+    this.bonusItems = finished.bonusItems;
+    this.bonus = finished.bonus;
+    this.vetoes = finished.vetoes;
+    this.total = finished.total;
+  }
+
+  get tree(): TreeState {
+    this.computed ??= this.rescore();
+    return this.computed;
+  }
 }

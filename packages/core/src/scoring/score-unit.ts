@@ -10,8 +10,8 @@ import type { CompiledScheme, CompiledVeto, PlanNode } from "../scheme/plan.js";
 import { LeafInputError, type LeafScore, scoreLeaf } from "./leaf-methods.js";
 import {
   aggregateGroup,
-  combineGroups,
   droppedScores,
+  GroupCombiner,
   type GroupFractions,
   MissingGroupError,
   newGroupFractions,
@@ -239,6 +239,7 @@ export function scoreUnit(
     });
     // Each rater's leaf scores, aggregated per group and weighted, give the leaf's score.
     const fractions = newGroupFractions(raters.groups.length);
+    const combiner = new GroupCombiner(raters);
     const rated = (node: PlanNode): Fixed | null => {
       if (node.method?.type === "formula" || node.method?.type === "satisfaction") return null;
       raters.groups.forEach((group, g) => {
@@ -247,7 +248,7 @@ export function scoreUnit(
           .map((rating) => scoreLeaf(node, rating.scores![node.code], scope, false).score);
         aggregateGroup(values, values.length, group.aggregation, fractions, g);
       });
-      return combineGroups(raters, roundGroups(plan, fractions));
+      return combiner.combine(roundGroups(plan, fractions));
     };
     leaves = scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores", rated);
   } else if (byRaters) {
@@ -305,7 +306,7 @@ export function scoreUnit(
         };
     });
     try {
-      combinedTotal = combineGroups(raters, roundGroups(plan, fractions));
+      combinedTotal = new GroupCombiner(raters).combine(roundGroups(plan, fractions));
     } catch (error) {
       if (!(error instanceof MissingGroupError)) throw error;
       problems.push({ path: "ratings", message: error.message });
@@ -349,7 +350,10 @@ export function unitScope(plan: CompiledScheme, unit: UnitInput, tree: TreeState
   };
 }
 
-type Finished = Pick<
+/** Shared by units with no bonus or no veto, so that bulk scoring allocates nothing for them. */
+const none: never[] = [];
+
+export type Finished = Pick<
   UnitScore,
   "points" | "applicableMax" | "rate" | "base" | "bonusItems" | "bonus" | "vetoes" | "total"
 >;
@@ -375,9 +379,10 @@ export function finishUnit(
   }
   const rate = applicableMax === 0 ? 0 : mulDiv(points, 100 * ONE, applicableMax);
 
-  const bonusItems: UnitScore["bonusItems"] = [];
+  let bonusItems: UnitScore["bonusItems"] = none;
   let bonus = 0;
   for (const code in unit.bonus) {
+    if (bonusItems === none) bonusItems = [];
     const item = plan.bonus?.items.find((b) => b.code === code);
     if (!item) {
       problems.push({ path: `bonus.${code}`, message: `unknown bonus item ${code}` });
@@ -395,10 +400,10 @@ export function finishUnit(
   const cap = plan.bonus?.cap ?? null;
   if (cap !== null && bonus > cap) bonus = cap;
 
-  const vetoes: CompiledVeto[] = [];
+  let vetoes: CompiledVeto[] = none;
   for (const veto of plan.vetoes) {
     try {
-      if (veto.when.evaluate(scope) === true) vetoes.push(veto);
+      if (veto.when.evaluate(scope) === true) vetoes = [...vetoes, veto];
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
       problems.push({

@@ -1,6 +1,6 @@
 /** Rolls leaf scores up the indicator tree: sums, weights, normalisation and 不适用 re-basing. */
 import { type Fixed, mulDiv, roundTo } from "../numbers/fixed.js";
-import type { CompiledScheme } from "../scheme/plan.js";
+import type { CompiledScheme, PlanNode } from "../scheme/plan.js";
 
 /** Per node: the score and the applicable max (应得分 = max − the max of what is not applicable). */
 export interface TreeState {
@@ -10,6 +10,42 @@ export interface TreeState {
 
 export function newTreeState(plan: CompiledScheme): TreeState {
   return { score: new Float64Array(plan.nodes.length), applicableMax: new Float64Array(plan.nodes.length) };
+}
+
+const LEAF = 0;
+const SUM = 1;
+const NORMALIZED = 2;
+const WEIGHTED = 3;
+
+/** The tree as flat typed arrays (children in one list), which the roll-up walks without touching node objects. */
+export interface TreeLayout {
+  kind: Uint8Array;
+  leaf: Int32Array;
+  max: Float64Array;
+  weight: Float64Array;
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  children: Int32Array;
+}
+
+export function treeLayout(nodes: readonly PlanNode[]): TreeLayout {
+  const children = nodes.flatMap((n) => n.children);
+  let next = 0;
+  const firstChild = new Int32Array(nodes.length);
+  for (const [i, node] of nodes.entries()) {
+    firstChild[i] = next;
+    next += node.children.length;
+  }
+  const kinds = { sum: SUM, normalized: NORMALIZED, weighted: WEIGHTED };
+  return {
+    kind: new Uint8Array(nodes.map((n) => (n.leaf >= 0 ? LEAF : kinds[n.aggregate]))),
+    leaf: new Int32Array(nodes.map((n) => n.leaf)),
+    max: new Float64Array(nodes.map((n) => n.max)),
+    weight: new Float64Array(nodes.map((n) => n.weight ?? 0)),
+    firstChild,
+    childCount: new Int32Array(nodes.map((n) => n.children.length)),
+    children: new Int32Array(children),
+  };
 }
 
 /**
@@ -23,63 +59,61 @@ export function aggregateTree(
   leafNa: Uint8Array,
   state: TreeState,
 ): void {
-  const { nodes, places, roundAt } = plan;
+  const { kind, leaf, max, weight, firstChild, childCount, children } = plan.layout;
+  const { places, roundAt, root } = plan;
   const { score, applicableMax } = state;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
+  const count = kind.length;
+  for (let i = 0; i < count; i++) {
     if (mask[i] === 0) {
       score[i] = 0;
       applicableMax[i] = 0;
       continue;
     }
-    if (node.leaf >= 0) {
-      const na = leafNa[node.leaf] === 1;
-      const s = na ? 0 : leafScore[node.leaf]!;
+    const k = kind[i]!;
+    const nodeMax = max[i]!;
+    if (k === LEAF) {
+      const l = leaf[i]!;
+      const na = leafNa[l] === 1;
+      const s = na ? 0 : leafScore[l]!;
       score[i] = roundAt.leaf ? roundTo(s, places) : s;
-      applicableMax[i] = na ? 0 : node.max;
+      applicableMax[i] = na ? 0 : nodeMax;
       continue;
     }
-    const children = node.children;
+    const from = firstChild[i]!;
+    const to = from + childCount[i]!;
     let s: Fixed = 0;
     let am: Fixed = 0;
-    if (node.aggregate === "sum") {
-      let childMax = 0;
-      for (let c = 0; c < children.length; c++) {
-        const child = children[c]!;
-        s += score[child]!;
-        childMax += applicableMax[child]!;
-      }
-      am = Math.min(childMax, node.max);
-      if (s > am) s = am;
-    } else if (node.aggregate === "normalized") {
-      let childMax = 0;
-      for (let c = 0; c < children.length; c++) {
-        const child = children[c]!;
-        s += score[child]!;
-        childMax += applicableMax[child]!;
-      }
-      if (childMax > 0) {
-        s = mulDiv(node.max, s, childMax);
-        am = node.max;
-      }
-    } else {
+    if (k === WEIGHTED) {
       // Σ weight × rate over the applicable children, with their weights renormalised when some are not applicable.
       let weighted = 0;
       let weights = 0;
-      for (let c = 0; c < children.length; c++) {
+      for (let c = from; c < to; c++) {
         const child = children[c]!;
         const childMax = applicableMax[child]!;
         if (childMax === 0) continue;
-        const w = nodes[child]!.weight!;
-        weighted += mulDiv(w, score[child]!, childMax);
-        weights += w;
+        weighted += mulDiv(weight[child]!, score[child]!, childMax);
+        weights += weight[child]!;
       }
       if (weights > 0) {
-        s = mulDiv(node.max, weighted, weights);
-        am = node.max;
+        s = mulDiv(nodeMax, weighted, weights);
+        am = nodeMax;
+      }
+    } else {
+      let childMax = 0;
+      for (let c = from; c < to; c++) {
+        const child = children[c]!;
+        s += score[child]!;
+        childMax += applicableMax[child]!;
+      }
+      if (k === SUM) {
+        am = Math.min(childMax, nodeMax);
+        if (s > am) s = am;
+      } else if (childMax > 0) {
+        s = mulDiv(nodeMax, s, childMax);
+        am = nodeMax;
       }
     }
-    score[i] = roundAt.node && i !== plan.root ? roundTo(s, places) : s;
+    score[i] = roundAt.node && i !== root ? roundTo(s, places) : s;
     applicableMax[i] = am;
   }
 }
