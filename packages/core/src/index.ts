@@ -3,10 +3,13 @@ export { describeProblem, InputError, type Problem } from "./errors.js";
 export {
   type EvaluateOptions,
   type Evaluation,
+  evaluateMatrix,
   evaluateUnits,
   type IndicatorResult,
   readUnitInputs,
+  type Scored,
   type UnitResult,
+  unitResult,
 } from "./evaluate.js";
 export {
   explainUnit,
@@ -24,4 +27,5 @@ export { FieldValue, LeafInput, Rating, UnitInput, type UnitInputData } from "./
 export { Scheme, type SchemeInput } from "./scheme/model.js";
 export { parseScheme, type SchemeLoad } from "./scheme/parse-scheme.js";
 export type { CompiledMethod, CompiledScheme, PlanNode } from "./scheme/plan.js";
+export type { ScoreMatrix } from "./scoring/score-matrix.js";
 export * from "./statistics/index.js";
