@@ -92,8 +92,9 @@ export class GroupCombiner {
 
   /**
    * Combines a whole row of leaves at once: numerators and denominators are laid out group by group,
-   * [g × stride + l]. Writes each leaf's score to out[l], 0 where skip[l] is set. Stops at the first leaf
-   * that cannot be combined (a group missing under the fail policy) by throwing MissingGroupError.
+   * [g × stride + l], the numerators of leaf l in units of scale[l] (a leaf's step, for sums counted in steps).
+   * Writes each leaf's score to out[l], leaving out[l] alone where skip[l] is set. Stops at the first leaf that cannot be combined
+   * (a group missing under the fail policy) by throwing MissingGroupError.
    */
   combineColumns(
     numerators: Float64Array,
@@ -101,9 +102,11 @@ export class GroupCombiner {
     stride: number,
     skip: Uint8Array,
     out: Float64Array,
+    scale: Float64Array,
   ): void {
-    for (let l = 0; l < stride; l++)
-      out[l] = skip[l] === 1 ? 0 : this.combineAt(numerators, denominators, l, stride);
+    for (let l = 0; l < stride; l++) {
+      if (skip[l] === 0) out[l] = this.combineAt(numerators, denominators, l, stride, scale[l]!);
+    }
   }
 
   private combineAt(
@@ -111,6 +114,7 @@ export class GroupCombiner {
     denominators: Float64Array,
     offset: number,
     stride: number,
+    scale = 1,
   ): Fixed {
     const n = this.raters.groups.length;
     for (let g = 0; g < n; g++) {
@@ -121,12 +125,19 @@ export class GroupCombiner {
     }
     let numerator = 0;
     for (let g = 0; g < n; g++) numerator += this.factors[g]! * numerators[g * stride + offset]!;
+    numerator *= scale;
     if (Number.isSafeInteger(numerator)) return mulDiv(numerator, 1, this.divisor);
-    return this.exact(numerators, denominators, offset, stride);
+    return this.exact(numerators, denominators, offset, stride, scale);
   }
 
   /** The same sum in BigInt, for the rare inputs whose intermediate products leave the exact range of doubles. */
-  private exact(numerators: Float64Array, denominators: Float64Array, offset: number, stride: number): Fixed {
+  private exact(
+    numerators: Float64Array,
+    denominators: Float64Array,
+    offset: number,
+    stride: number,
+    scale: number,
+  ): Fixed {
     const groups = this.raters.groups;
     let numerator = 0n;
     for (let g = 0; g < groups.length; g++) {

@@ -75,12 +75,15 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
       (group.aggregation.method === "trimmedMean" && ratersPerGroup[g]! < group.aggregation.minRaters),
   );
   const leafMaxPoints = new Float64Array(leafMax.map((max) => max / ONE));
-  const int32 = leafMax.every((max) => max < 2 ** 31 - ONE);
-  const stepsPerPoint = new Float64Array(leafStep.map((step) => (step > 0 ? ONE / step : 0)));
+  const quantum = new Float64Array(leafStep.map((step) => (step > 0 ? step : 1)));
+  const quantaPerPoint = new Float64Array(quantum.map((q) => ONE / q));
+  const tolerance = new Float64Array(quantum.map((q) => 0.5 / q));
+  const int32 = leafMax.every((max, l) => max / quantum[l]! < 2 ** 31 - 1);
 
   const values = new Float64Array(Math.max(...ratersPerGroup, 1));
   const sums = new Float64Array(ratersPerGroup.length * leafCount);
-  const counts = new Float64Array(ratersPerGroup.length * leafCount);
+  const counts = new Float64Array(ratersPerGroup.flatMap((n) => new Array<number>(leafCount).fill(n)));
+  const lowered: number[] = [];
   const fractions = newGroupFractions(raters.groups.length);
   const combiner = new GroupCombiner(raters);
   const leafScore = new Float64Array(leafCount);
@@ -93,9 +96,11 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     ]),
   );
   const unitSkip = new Uint8Array(leafCount);
+  let naDirty = true;
   const satisfactionLeaves = leafNodes.flatMap((n, l) => (n.method?.type === "satisfaction" ? [l] : []));
   const allSummed = summed.every(Boolean) && !plan.roundAt.raterGroup;
-  // Every unit's tree is rolled up in one scratch state. Keeping all of them would write hundreds of megabytes
+  // Leaves outside the unit's category or declared not applicable keep whatever leafScore held: the roll-up
+  // reads neither. Every unit's tree is rolled up in one scratch state. Keeping all of them would write hundreds of megabytes
   // for a provincial campaign; a unit's tree is worked out again, once, when someone reads it.
   const scratch = newTreeState(plan);
   const problems: Array<UnitProblem & { unit: string }> = [];
@@ -121,39 +126,36 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     const scope = unitScope(plan, unit, tree);
     const base = u * perUnit;
 
-    sums.fill(0);
-    counts.fill(0);
+    // Each group's sums are counted in quanta (the leaf's step, or one micro-point): a score is on its step
+    // when it lies within half a micro-point of a whole number of quanta, the same test as rounding to six
+    // places (numbers/fixed.ts) and dividing, without a division. (k + 0.5) | 0 rounds k ≥ 0 like Math.round,
+    // much faster; int32 says every leaf's max in quanta allows it. The range test on the points as given also
+    // stops negatives, infinities and NaN, so a rater's missing score (NaN) costs nothing until it happens.
+    // The first rater of a group sets the sums, so nothing is cleared between units; counts start full and only
+    // the entries a missing score lowered are put back afterwards.
     for (let g = 0; g < ratersPerGroup.length; g++) {
       if (!summed[g]) continue;
       const row = g * leafCount;
       for (let r = 0; r < ratersPerGroup[g]!; r++) {
         const start = base + groupStart[g]! + r * leafCount;
+        const first = r === 0;
         for (let l = 0; l < leafCount; l++) {
           const x = scores[start + l]!;
-          if (Number.isNaN(x)) continue;
-          // The range is checked on the points as given, which also stops negatives and infinities. A leaf with
-          // a step counts steps: x lies on one when it is within half a micro-point of k steps, the same test as
-          // rounding to six places (numbers/fixed.ts) and then dividing, without a division. (y + 0.5) | 0
-          // rounds y ≥ 0 like Math.round and is much faster; int32 says every leaf's max allows it.
-          if (!(x >= 0 && x <= leafMaxPoints[l]!)) {
-            badScore(unitProblems, g, r, l, x);
+          const k = x * quantaPerPoint[l]!;
+          const whole = int32 ? (k + 0.5) | 0 : Math.round(k);
+          if (!(x >= 0 && x <= leafMaxPoints[l]!) || Math.abs(k - whole) > tolerance[l]!) {
+            if (first) sums[row + l] = 0;
+            if (Number.isNaN(x)) {
+              counts[row + l]! -= 1;
+              lowered.push(row + l);
+            } else badScore(unitProblems, g, r, l, x);
             continue;
           }
-          const step = leafStep[l]!;
-          let v: number;
-          if (step !== 0) {
-            const k = x * stepsPerPoint[l]!;
-            const whole = int32 ? (k + 0.5) | 0 : Math.round(k);
-            v = whole * step;
-            if (Math.abs(x * ONE - v) >= 0.5) badScore(unitProblems, g, r, l, x);
-          } else v = int32 ? (x * ONE + 0.5) | 0 : Math.round(x * ONE);
-          sums[row + l]! += v;
-          counts[row + l]! += 1;
+          sums[row + l] = first ? whole : sums[row + l]! + whole;
         }
       }
     }
 
-    leafScore.fill(0);
     // A unit's own inputs in a matrix are its 不适用 declarations and its data-driven leaves: read them once.
     let skip = baseSkip.get(mask)!;
     let declared = false;
@@ -180,21 +182,12 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         skip[node.leaf] = 1;
       }
     }
-    if (!declared) leafNa.fill(0);
-    for (const l of satisfactionLeaves) {
-      const node = leafNodes[l]!;
-      if (mask[node.index] === 0 || leafNa[l] === 1) continue;
-      try {
-        leafScore[l] = scoreLeaf(node, unit.scores[node.code], scope, false).score;
-      } catch (error) {
-        if (!(error instanceof LeafInputError)) throw error;
-        unitProblems.push({ indicator: node.code, path: `scores.${node.code}`, message: error.message });
-      }
-    }
+    if (!declared && naDirty) leafNa.fill(0);
+    naDirty = declared;
     let combined = false;
     if (allSummed) {
       try {
-        combiner.combineColumns(sums, counts, leafCount, skip, leafScore);
+        combiner.combineColumns(sums, counts, leafCount, skip, leafScore, quantum);
         combined = true;
       } catch (error) {
         if (!(error instanceof MissingGroupError)) throw error;
@@ -206,7 +199,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
       const node = leafNodes[l]!;
       for (let g = 0; g < ratersPerGroup.length; g++) {
         if (summed[g]) {
-          fractions.numerators[g] = sums[g * leafCount + l]!;
+          fractions.numerators[g] = sums[g * leafCount + l]! * quantum[l]!;
           fractions.denominators[g] = counts[g * leafCount + l]!;
           continue;
         }
@@ -226,6 +219,16 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         unitProblems.push({ indicator: node.code, path: `ratings.${node.code}`, message: error.message });
       }
     }
+    for (const l of satisfactionLeaves) {
+      const node = leafNodes[l]!;
+      if (mask[node.index] === 0 || leafNa[l] === 1) continue;
+      try {
+        leafScore[l] = scoreLeaf(node, unit.scores[node.code], scope, false).score;
+      } catch (error) {
+        if (!(error instanceof LeafInputError)) throw error;
+        unitProblems.push({ indicator: node.code, path: `scores.${node.code}`, message: error.message });
+      }
+    }
     for (const index of plan.formulaOrder) {
       const node = plan.nodes[index]!;
       if (mask[index] === 0 || leafNa[node.leaf] === 1) continue;
@@ -238,6 +241,8 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         unitProblems.push({ indicator: node.code, path: `scores.${node.code}`, message: error.message });
       }
     }
+    for (const index of lowered) counts[index] = ratersPerGroup[Math.floor(index / leafCount)]!;
+    lowered.length = 0;
     aggregateTree(plan, mask, leafScore, leafNa, tree);
     return finishUnit(plan, unit, tree, scope, null, unitProblems);
   };

@@ -60,7 +60,9 @@ export function aggregateTree(
   state: TreeState,
 ): void {
   const { kind, leaf, max, weight, firstChild, childCount, children } = plan.layout;
-  const { places, roundAt, root } = plan;
+  const { places, root } = plan;
+  const roundLeaf = plan.roundAt.leaf;
+  const roundNode = plan.roundAt.node;
   const { score, applicableMax } = state;
   const count = kind.length;
   for (let i = 0; i < count; i++) {
@@ -75,7 +77,7 @@ export function aggregateTree(
       const l = leaf[i]!;
       const na = leafNa[l] === 1;
       const s = na ? 0 : leafScore[l]!;
-      score[i] = roundAt.leaf ? roundTo(s, places) : s;
+      score[i] = roundLeaf ? roundTo(s, places) : s;
       applicableMax[i] = na ? 0 : nodeMax;
       continue;
     }
@@ -113,7 +115,7 @@ export function aggregateTree(
         am = nodeMax;
       }
     }
-    score[i] = roundAt.node && i !== root ? roundTo(s, places) : s;
+    score[i] = roundNode && i !== root ? roundTo(s, places) : s;
     applicableMax[i] = am;
   }
 }
