@@ -146,6 +146,7 @@ export class GroupCombiner {
         numerator +=
           BigInt(groups[g]!.weight) * BigInt(numerators[g * stride + offset]!) * BigInt(this.common / d);
     }
+    numerator *= BigInt(scale);
     const divisor = BigInt(this.common) * BigInt(this.weights);
     let q = numerator / divisor;
     if (2n * (numerator % divisor) >= divisor) q += 1n;
