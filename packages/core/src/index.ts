@@ -29,3 +29,4 @@ export { parseScheme, type SchemeLoad } from "./scheme/parse-scheme.js";
 export type { CompiledMethod, CompiledScheme, PlanNode } from "./scheme/plan.js";
 export type { ScoreMatrix } from "./scoring/score-matrix.js";
 export * from "./statistics/index.js";
+export * from "./tabular/index.js";

@@ -3,6 +3,7 @@
 import type { CapSource } from "../grading/grade-units.js";
 import { type Fixed, format, formatShort } from "../numbers/fixed.js";
 import type { LeafTrace } from "../scoring/leaf-methods.js";
+import type { ValueDecision } from "../scoring/value-scoring.js";
 import type { IndicatorExplanation, UnitExplanation } from "./explain-unit.js";
 
 export type Language = "zh" | "en";
@@ -46,7 +47,7 @@ const zh: Phrases = {
       case "deductions":
         return t.applied.length === 0
           ? "无扣分"
-          : `${t.applied.map((a) => `${a.text}扣${formatShort(a.points)}分${a.count > 1 ? `×${a.count}次` : ""}${a.capped ? `（以${formatShort(a.amount)}分为限）` : ""}`).join("；")}${t.floored ? "（扣完为止）" : ""}`;
+          : `${t.applied.map((a) => `${a.text}${statesPoints(a.text) ? "" : `扣${formatShort(a.points)}分`}${a.count > 1 ? `×${a.count}次` : ""}${a.capped ? `（以${formatShort(a.amount)}分为限）` : ""}`).join("；")}${t.floored ? "（扣完为止）" : ""}`;
       case "checklist": {
         const missed = t.missed.length;
         const each = t.missed[0]?.points;
@@ -68,9 +69,9 @@ const zh: Phrases = {
                 .map(([k, v]) => `${k}=${v}`)
                 .join("，")}）`
             : ""
-        } = ${t.value}，${t.decidedBy}`;
+        } = ${t.value}，${decisionZh(t.decidedBy)}`;
       case "satisfaction":
-        return `有效问卷${t.valid}份（${t.counts.map((c) => `${c.name}${c.count}`).join("，")}），${t.measure === "rate" ? "满意率" : "平均分"} ${t.value}，${t.decidedBy}`;
+        return `有效问卷${t.valid}份（${t.counts.map((c) => `${c.name}${c.count}`).join("，")}），${t.measure === "rate" ? "满意率" : "平均分"} ${t.value}，${decisionZh(t.decidedBy)}`;
       case "na":
         return ind.notApplicable ? "申报不适用（空项），不计入应得分" : "";
     }
@@ -127,9 +128,9 @@ const en: Phrases = {
                 .map(([k, v]) => `${k}=${v}`)
                 .join(", ")}`
             : ""
-        } = ${t.value}, ${t.decidedBy}`;
+        } = ${t.value}, ${decisionEn(t.decidedBy)}`;
       case "satisfaction":
-        return `${t.valid} valid answers (${t.counts.map((c) => `${c.name} ${c.count}`).join(", ")}), ${t.measure} ${t.value}, ${t.decidedBy}`;
+        return `${t.valid} valid answers (${t.counts.map((c) => `${c.name} ${c.count}`).join(", ")}), ${t.measure} ${t.value}, ${decisionEn(t.decidedBy)}`;
       case "na":
         return ind.notApplicable ? "declared not applicable; excluded from the applicable max" : "";
     }
@@ -155,6 +156,49 @@ const en: Phrases = {
   flag: (flag) => `${flag.name}: ${flag.outcome}`,
   note: (note) => `note: ${note}`,
 };
+
+function decisionZh(d: ValueDecision): string {
+  switch (d.kind) {
+    case "direct":
+      return "取值即为得分";
+    case "share":
+      return "按比例折算得分";
+    case "threshold":
+      return d.pass ? `达到 ${d.op} ${d.value} 的要求` : `未达到 ${d.op} ${d.value} 的要求`;
+    case "band":
+      return d.label ?? `属于 ${d.bounds.join(" 且 ") || "其他"} 档`;
+    case "noBand":
+      return "不在任何计分档内";
+    case "linear":
+      return `在 ${d.from} 至 ${d.to} 之间按比例计分`;
+    case "clamped":
+      return d.end === "low" ? `不高于 ${d.at}，按下限计分` : `不低于 ${d.at}，按上限计分`;
+  }
+}
+
+function decisionEn(d: ValueDecision): string {
+  switch (d.kind) {
+    case "direct":
+      return "the value is the score";
+    case "share":
+      return "scored in proportion";
+    case "threshold":
+      return `${d.op} ${d.value}: ${d.pass ? "met" : "not met"}`;
+    case "band":
+      return d.label ?? `band ${d.bounds.join(" and ") || "otherwise"}`;
+    case "noBand":
+      return "in no band";
+    case "linear":
+      return `interpolated between ${d.from} and ${d.to}`;
+    case "clamped":
+      return d.end === "low" ? `at or below ${d.at}: lowest share` : `at or above ${d.at}: highest share`;
+  }
+}
+
+/** Whether a deduction rule's own text already says how much it deducts ("…的扣5分"). */
+function statesPoints(text: string): boolean {
+  return /扣\s*[\d.一二三四五六七八九十两]+\s*分/.test(text);
+}
 
 function trimmed(value: string): string {
   return value.includes(".") ? value.replace(/\.?0+$/, "") : value;

@@ -4,7 +4,7 @@ import { Decimal } from "../numbers/decimal.js";
 import { type Fixed, formatShort, mul, toFixed } from "../numbers/fixed.js";
 import type { LeafInput } from "../scheme/input.js";
 import type { PlanNode } from "../scheme/plan.js";
-import { scoreValue } from "./value-scoring.js";
+import { scoreValue, type ValueDecision } from "./value-scoring.js";
 
 /** What a leaf's score was made of. */
 export type LeafTrace =
@@ -30,14 +30,20 @@ export type LeafTrace =
     }
   | { method: "levels"; level: { code: string; name: string; share: Fixed } }
   | { method: "boolean"; value: boolean; share: Fixed }
-  | { method: "formula"; formula: string; value: string; decidedBy: string; fields: Record<string, string> }
+  | {
+      method: "formula";
+      formula: string;
+      value: string;
+      decidedBy: ValueDecision;
+      fields: Record<string, string>;
+    }
   | {
       method: "satisfaction";
       counts: Array<{ code: string; name: string; count: number; satisfied: boolean }>;
       valid: number;
       measure: "rate" | "mean";
       value: string;
-      decidedBy: string;
+      decidedBy: ValueDecision;
     }
   | { method: "na" };
 
