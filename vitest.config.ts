@@ -9,5 +9,8 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "schemes/**/*.test.ts"],
     testTimeout: 30_000,
+    // In CI a JSON report is kept too, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".vitest-report.json" },
   },
 });

@@ -55,6 +55,13 @@ export interface EvaluateOptions extends GradingOptions {
 
 /** Validates and parses unit inputs; every problem of every unit is reported at once. */
 export function readUnitInputs(units: readonly unknown[]): UnitInput[] {
+  const { parsed, problems } = parseUnitInputs(units);
+  if (problems.length > 0) throw new InputError(problems);
+  return parsed;
+}
+
+/** Parses what can be parsed and lists every problem, so that a caller can go on checking the rest. */
+function parseUnitInputs(units: readonly unknown[]): { parsed: UnitInput[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   const parsed: UnitInput[] = [];
@@ -77,8 +84,7 @@ export function readUnitInputs(units: readonly unknown[]): UnitInput[] {
     seen.add(result.data.unit);
     parsed.push(result.data);
   });
-  if (problems.length > 0) throw new InputError(problems);
-  return parsed;
+  return { parsed, problems };
 }
 
 /** The published result of the unit at `index` (an index into scored.scores). */
@@ -126,8 +132,8 @@ export function evaluateUnits(
   units: readonly UnitInputData[],
   options: EvaluateOptions = {},
 ): Evaluation {
-  const inputs = readUnitInputs(units);
-  const problems: Problem[] = [];
+  // Units that cannot even be read are reported together with the scoring problems of all the others.
+  const { parsed: inputs, problems } = parseUnitInputs(units);
   const scores: UnitScore[] = [];
   inputs.forEach((unit, i) => {
     try {

@@ -24,6 +24,7 @@ export { Decimal } from "./numbers/decimal.js";
 export { type Fixed, format, formatShort, ONE, toFixed } from "./numbers/fixed.js";
 export * from "./sampling/index.js";
 export { FieldValue, LeafInput, Rating, UnitInput, type UnitInputData } from "./scheme/input.js";
+export { SCHEME_SCHEMA_ID, schemeJsonSchema } from "./scheme/json-schema.js";
 export { Scheme, type SchemeInput } from "./scheme/model.js";
 export { parseScheme, type SchemeLoad } from "./scheme/parse-scheme.js";
 export type { CompiledMethod, CompiledScheme, PlanNode } from "./scheme/plan.js";

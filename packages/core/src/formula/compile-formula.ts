@@ -42,14 +42,28 @@ interface Typed {
   run: Evaluator;
 }
 
+/** round() keeps at most this many places, which is already finer than any published figure. */
+const MAX_ROUND_PLACES = 20;
+
 const numericFunctions: Record<string, (args: Decimal[]) => Decimal> = {
   min: (args) => Decimal.min(...args),
   max: (args) => Decimal.max(...args),
   abs: ([x]) => x!.abs(),
   floor: ([x]) => x!.floor(),
   ceil: ([x]) => x!.ceil(),
-  sqrt: ([x]) => x!.sqrt(),
-  round: ([x, places]) => x!.toDecimalPlaces(places ? places.toNumber() : 0, Decimal.ROUND_HALF_UP),
+  sqrt: ([x]) => {
+    if (x!.isNegative()) throw new FormulaError(`sqrt() of a negative number (${x!.toString()})`);
+    return x!.sqrt();
+  },
+  round: ([x, places]) => {
+    const n = places ? places.toNumber() : 0;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_ROUND_PLACES) {
+      throw new FormulaError(
+        `round() takes a whole number of places from 0 to ${MAX_ROUND_PLACES}, not ${n}`,
+      );
+    }
+    return x!.toDecimalPlaces(n, Decimal.ROUND_HALF_UP);
+  },
 };
 const arity: Record<string, [number, number]> = {
   min: [1, 99],
@@ -60,6 +74,20 @@ const arity: Record<string, [number, number]> = {
   sqrt: [1, 1],
   round: [1, 2],
 };
+
+/** mathjs syntax a formula may not use, named as a scheme author would recognise it. */
+const forbiddenSyntax: Record<string, string> = {
+  AccessorNode: 'property access (a.b or a["b"])',
+  AssignmentNode: "assignment (=)",
+  FunctionAssignmentNode: "defining a function",
+  ArrayNode: "a matrix or list ([…])",
+  ObjectNode: "an object ({…})",
+  RangeNode: "a range (a:b)",
+  BlockNode: "more than one expression (; or a new line)",
+};
+
+/** For messages: every function a formula may call. */
+const callable = [...Object.keys(numericFunctions), "score", "rate"].join(", ");
 
 const comparisons: Record<string, (a: Decimal, b: Decimal) => boolean> = {
   "<": (a, b) => a.lessThan(b),
@@ -86,6 +114,17 @@ const arithmetic: Record<string, (a: Decimal, b: Decimal) => Decimal> = {
     return a.mod(b);
   },
 };
+
+/** The table's entry for a name the formula wrote, never one inherited from Object (`constructor`, `toString`). */
+function lookup<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/** NaN or ±Infinity (a power too large, a fractional power of a negative base) is an error, never a score. */
+function finite(value: Decimal, what: string): Decimal {
+  if (!value.isFinite()) throw new FormulaError(`${what} does not give a finite number`);
+  return value;
+}
 
 function equal(a: FormulaValue, b: FormulaValue): boolean {
   if (a instanceof Decimal && b instanceof Decimal) return a.equals(b);
@@ -118,6 +157,8 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
       case "ConstantNode": {
         const value = (node as unknown as { value: unknown }).value;
         if (typeof value === "number") {
+          if (!Number.isFinite(value))
+            return fail(`"${source}" holds a number that is not finite (${node.toString()})`);
           // String(number) gives back the literal as written for any literal of up to 15 significant digits.
           const d = new Decimal(String(value));
           return { type: "number", run: () => d };
@@ -159,8 +200,8 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
       case "RelationalNode": {
         const n = node as unknown as { conditionals: string[]; params: MathNode[] };
         const params = n.params.map((p, i) => expect(check(p), "number", `operand ${i + 1} of a comparison`));
-        const tests = n.conditionals.map((c) => comparisons[c]);
-        if (tests.some((t) => !t)) return fail(`comparison ${n.conditionals.join(", ")} is not allowed`);
+        const tests = n.conditionals.map((c) => lookup(comparisons, c));
+        if (tests.some((t) => !t)) return fail("== and != cannot be chained with other comparisons: use and");
         return {
           type: "boolean",
           run: (scope) => {
@@ -171,16 +212,18 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
       }
       case "FunctionNode":
         return checkFunction(node as unknown as { fn: MathNode; args: MathNode[] });
-      default:
-        return fail(
-          `${node.type.replace(/Node$/, "").toLowerCase()} expressions are not allowed in a formula`,
-        );
+      default: {
+        const what = lookup(forbiddenSyntax, node.type) ?? `${node.type.replace(/Node$/, "")} syntax`;
+        return fail(`${what} is not allowed in a formula: "${node.toString()}"`);
+      }
     }
   };
 
   const checkOperator = (n: { op: string; fn: string; args: MathNode[]; implicit: boolean }): Typed => {
-    if (n.implicit)
-      return fail(`write the multiplication explicitly (a * b), not "${n.args.length} terms side by side"`);
+    if (n.implicit) {
+      const written = n.args.map((arg) => arg.toString()).join(" ");
+      return fail(`write multiplication with *: "${written}" puts terms side by side`);
+    }
     const args = n.args.map(check);
     const [a, b] = args;
     if (n.args.length === 1) {
@@ -196,13 +239,14 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
       }
       return fail(`operator ${n.op} is not allowed`);
     }
-    const arith = arithmetic[n.op];
+    const arith = lookup(arithmetic, n.op);
     if (arith) {
       const left = expect(a!, "number", `the left side of ${n.op}`);
       const right = expect(b!, "number", `the right side of ${n.op}`);
-      return { type: "number", run: (s) => arith(left(s) as Decimal, right(s) as Decimal) };
+      const what = `${n.op} in "${source}"`;
+      return { type: "number", run: (s) => finite(arith(left(s) as Decimal, right(s) as Decimal), what) };
     }
-    const compare = comparisons[n.op];
+    const compare = lookup(comparisons, n.op);
     if (compare) {
       const left = expect(a!, "number", `the left side of ${n.op}`);
       const right = expect(b!, "number", `the right side of ${n.op}`);
@@ -228,7 +272,9 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
   };
 
   const checkFunction = (n: { fn: MathNode; args: MathNode[] }): Typed => {
-    const name = n.fn.type === "SymbolNode" ? (n.fn as unknown as { name: string }).name : "";
+    if (n.fn.type !== "SymbolNode")
+      return fail(`"${n.fn.toString()}(…)" is not a function a formula can call`);
+    const name = (n.fn as unknown as { name: string }).name;
     if (name === "score" || name === "rate") {
       const arg = n.args[0] as unknown as { type: string; value: unknown } | undefined;
       if (n.args.length !== 1 || arg?.type !== "ConstantNode" || typeof arg.value !== "string") {
@@ -241,9 +287,9 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
         ? { type: "number", run: (s) => s.score(code) }
         : { type: "number", run: (s) => s.rate(code) };
     }
-    const fn = numericFunctions[name];
-    const [least, most] = arity[name] ?? [0, 0];
-    if (!fn) return fail(`unknown function "${name || "?"}"`);
+    const fn = lookup(numericFunctions, name);
+    const [least, most] = lookup(arity, name) ?? [0, 0];
+    if (!fn) return fail(`unknown function "${name}" (a formula can call ${callable})`);
     if (n.args.length < least || n.args.length > most) {
       return fail(`${name}() takes ${least === most ? least : `${least} to ${most}`} arguments`);
     }

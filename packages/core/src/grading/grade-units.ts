@@ -204,15 +204,16 @@ export function gradeUnits(
     for (const pool of pools.values()) {
       const count = quotaCount(quota.share, pool.length, quota.rounding);
       const candidates = quota.from === "top" ? pool : [...pool].reverse();
-      const eligible = candidates.filter((i) => {
+      const eligible: number[] = [];
+      for (const i of candidates) {
         // A nested quota promotes from its pool grade, which may itself come from a quota (优秀 from 先进);
         // an independent quota (A on top, C at the bottom) never takes a unit another quota placed.
-        if (failed[i] || (quota.of === null && viaQuota[i])) return false;
-        if (quota.from === "bottom") return true;
-        const why = excluded[i] ? "vetoed" : capOf[i]! > q ? "capped" : null;
-        if (why) outcomes[i]!.skipped = [...outcomes[i]!.skipped, { grade: q, why }];
-        return why === null;
-      });
+        if (failed[i] || (quota.of === null && viaQuota[i])) continue;
+        const why = quota.from === "bottom" ? null : excluded[i] ? "vetoed" : capOf[i]! > q ? "capped" : null;
+        if (why === null) eligible.push(i);
+        // Only a unit ranked within the places would have taken one; it is told why it did not.
+        else if (eligible.length < count) outcomes[i]!.skipped = [...outcomes[i]!.skipped, { grade: q, why }];
+      }
       let chosen = eligible.slice(0, count);
       const boundary = chosen.at(-1);
       const next = eligible[count];

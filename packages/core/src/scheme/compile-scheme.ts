@@ -30,14 +30,30 @@ function aggregationRule(
   return { method: rule.method };
 }
 
+/** Reports every entry of a list whose code an earlier entry already has. */
+function checkUniqueCodes(
+  list: ReadonlyArray<{ code: string }>,
+  path: PathSegment[],
+  what: string,
+  problems: ProblemList,
+): void {
+  list.forEach((entry, i) => {
+    if (list.findIndex((other) => other.code === entry.code) !== i) {
+      problems.add([...path, i, "code"], `${what} code ${entry.code} is used twice`);
+    }
+  });
+}
+
 export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledScheme {
   const fields = new Map(scheme.fields.map((f) => [f.code, f]));
   const categories = new Set(scheme.categories.map((c) => c.code));
-  scheme.fields.forEach((f, i) => {
-    if (scheme.fields.findIndex((other) => other.code === f.code) !== i) {
-      problems.add(["fields", i, "code"], `field code ${f.code} is used twice`);
-    }
-  });
+  checkUniqueCodes(scheme.fields, ["fields"], "field", problems);
+  checkUniqueCodes(scheme.categories, ["categories"], "category", problems);
+  checkUniqueCodes(scheme.vetoes, ["vetoes"], "veto", problems);
+  checkUniqueCodes(scheme.bonus?.items ?? [], ["bonus", "items"], "bonus item", problems);
+  checkUniqueCodes(scheme.raters?.groups ?? [], ["raters", "groups"], "rater group", problems);
+  checkUniqueCodes(scheme.grading?.levelCaps ?? [], ["grading", "levelCaps"], "level cap", problems);
+  checkUniqueCodes(scheme.grading?.history ?? [], ["grading", "history"], "history rule", problems);
 
   // First pass: every indicator code, so formulas may refer to indicators defined later in the file.
   const codes = new Map<string, PathSegment[]>();
@@ -173,12 +189,14 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
         );
       continue;
     }
+    // The root has no childrenSum field: its maxima are checked when it sums to a given max.
+    const sumDefault = node.aggregate === "sum" ? "exact" : "free";
     const rule =
       node.index === root
         ? scheme.max === undefined
           ? "free"
-          : "exact"
-        : (node.source?.childrenSum ?? (node.aggregate === "sum" ? "exact" : "free"));
+          : sumDefault
+        : (node.source?.childrenSum ?? sumDefault);
     if (rule === "free") continue;
     for (const key of categoryKeys) {
       const mask = categoryMasks.get(key)!;
@@ -294,6 +312,11 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
   };
 }
 
+function isAncestor(nodes: PlanNode[], ancestor: number, index: number): boolean {
+  for (let at = nodes[index]!.parent; at >= 0; at = nodes[at]!.parent) if (at === ancestor) return true;
+  return false;
+}
+
 /** Formula leaves in an order where everything a formula reads is scored first; reports cycles. */
 function orderFormulas(
   nodes: PlanNode[],
@@ -320,13 +343,12 @@ function orderFormulas(
       for (const code of node.method.formula.indicators) {
         const target = byCode.get(code);
         if (target === undefined) continue;
-        for (const dependency of formulaLeavesUnder(target)) visit(dependency, [...trail, node.code]);
-        let ancestor = node.parent;
-        while (ancestor >= 0) {
-          if (ancestor === target)
-            problems.add(pathOf(node), `the formula reads ${code}, which contains this indicator`, node.code);
-          ancestor = nodes[ancestor]!.parent;
+        if (isAncestor(nodes, target, index)) {
+          // Reported once, as what it is, rather than also as a cycle through this very leaf.
+          problems.add(pathOf(node), `the formula reads ${code}, which contains this indicator`, node.code);
+          continue;
         }
+        for (const dependency of formulaLeavesUnder(target)) visit(dependency, [...trail, node.code]);
       }
     }
     state.set(index, "done");

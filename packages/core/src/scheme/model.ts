@@ -32,7 +32,10 @@ export const Field = z.strictObject({
   type: z.enum(["number", "integer", "boolean", "text", "grade"]).default("number"),
   unit: z.string().optional(),
   description: z.string().optional(),
-  /** Fields a unit may leave empty; a formula reading an empty field fails with a message naming it. */
+  /**
+   * A field a unit may leave empty in its forms (templates, completeness checks). Whatever this says, a formula or
+   * veto that reads an empty field fails with a message naming it, so nothing is ever scored from a missing figure.
+   */
   optional: z.boolean().default(false),
 });
 export type Field = z.infer<typeof Field>;
@@ -192,6 +195,10 @@ export const Bonus = z.strictObject({
   cap: DecimalValue.optional().describe("the most all bonus items may add together"),
 });
 
+/**
+ * capGrade: the grade is at most `grade`; excludeFromQuota: never promoted by a quota from the top (评先评优), though
+ * a bottom quota (末位) can still take the unit; zero: the total is 0; fail: the worst grade, the last one listed.
+ */
 export const VetoEffect = z.enum(["capGrade", "excludeFromQuota", "zero", "fail"]);
 
 /** 一票否决 */
@@ -278,7 +285,7 @@ export const Grading = z.strictObject({
   declared: z
     .strictObject({
       field: FieldCode,
-      /** Below the declared level the unit fails (gets the fallback grade) instead of a lower level. */
+      /** Below the declared level (after vetoes and level caps) the unit fails: it gets the last grade listed. */
       failBelow: z.boolean().default(false),
     })
     .optional(),

@@ -9,18 +9,38 @@ import { formatPath, type PathSegment, readSource } from "./source-positions.js"
 
 export type SchemeLoad = { ok: true; scheme: CompiledScheme } | { ok: false; problems: Problem[] };
 
-function describeIssue(issue: z.core.$ZodIssue): { message: string; key?: string } {
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (node, segment) =>
+      typeof node === "object" && node !== null ? (node as Record<PropertyKey, unknown>)[segment] : undefined,
+    value,
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue, document: unknown): { message: string; key?: string } {
   if (issue.code === "unrecognized_keys") {
     return { message: `unknown field "${issue.keys.join('", "')}"`, key: issue.keys[0] };
   }
+  const given = valueAt(document, issue.path);
   if (issue.code === "invalid_union") {
-    const discriminator = (issue as { discriminator?: string }).discriminator;
-    if (discriminator) return { message: `unknown or missing ${discriminator}` };
+    const { discriminator, options = [] } = issue as { discriminator?: string; options?: unknown[] };
+    if (discriminator) {
+      const allowed = `one of ${options.join(", ")}`;
+      return {
+        message:
+          given === undefined
+            ? `missing ${discriminator} (${allowed})`
+            : `unknown ${discriminator} "${String(given)}" (${allowed})`,
+      };
+    }
+  }
+  // A missing field fails every branch of a union (a decimal is a number or a string): say it is missing once.
+  if ((issue.code === "invalid_type" || issue.code === "invalid_union") && given === undefined) {
+    return { message: `missing required field "${String(issue.path.at(-1))}"` };
+  }
+  if (issue.code === "invalid_union") {
     const branches = issue.errors.map((branch) => branch[0]?.message).filter(Boolean);
     return { message: [...new Set(branches)].join(", or ") || issue.message };
-  }
-  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) {
-    return { message: `missing required field "${String(issue.path.at(-1))}"` };
   }
   return { message: issue.message };
 }
@@ -39,19 +59,40 @@ function indicatorAt(value: unknown, path: readonly PathSegment[]): string | und
   return code;
 }
 
+/** In file order, so that a long list of problems reads top to bottom. */
+function inFileOrder(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
 export function parseScheme(text: string, options: { file?: string } = {}): SchemeLoad {
   const source = readSource(text);
   const file = options.file;
   if (source.errors.length > 0) {
     return {
       ok: false,
-      problems: source.errors.map((e) => ({
-        file,
-        line: e.line,
-        column: e.column,
-        path: "",
-        message: e.message,
-      })),
+      problems: inFileOrder(
+        source.errors.map((e) => ({
+          file,
+          line: e.line,
+          column: e.column,
+          path: "",
+          message: e.message,
+        })),
+      ),
+    };
+  }
+  if (source.value === null || source.value === undefined) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: "",
+          message: "the file is empty: a scheme needs at least code, name, version, issuer and indicators",
+        },
+      ],
     };
   }
   const locate = (path: PathSegment[], message: string, indicator?: string, key?: string): Problem => {
@@ -69,16 +110,21 @@ export function parseScheme(text: string, options: { file?: string } = {}): Sche
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const { message, key } = describeIssue(issue);
-        return locate(issue.path as PathSegment[], message, undefined, key);
-      }),
+      problems: inFileOrder(
+        parsed.error.issues.map((issue) => {
+          const { message, key } = describeIssue(issue, source.value);
+          return locate(issue.path as PathSegment[], message, undefined, key);
+        }),
+      ),
     };
   }
   const problems = new ProblemList();
   const scheme = compileScheme(parsed.data, problems);
   if (problems.items.length > 0) {
-    return { ok: false, problems: problems.items.map((p) => locate(p.path, p.message, p.indicator, p.key)) };
+    return {
+      ok: false,
+      problems: inFileOrder(problems.items.map((p) => locate(p.path, p.message, p.indicator, p.key))),
+    };
   }
   return { ok: true, scheme };
 }

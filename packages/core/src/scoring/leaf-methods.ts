@@ -167,7 +167,8 @@ export function scoreLeaf(
       }));
     }
     case "levels": {
-      const code = given.level;
+      // A level code that looks like a number ("1", "2") arrives as a score through the string shorthand.
+      const code = given.level ?? (typeof given.score === "string" ? given.score : undefined);
       const level = method.levels.find((l) => l.code === code);
       if (!level) {
         throw new LeafInputError(

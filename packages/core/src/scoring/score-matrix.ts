@@ -116,6 +116,13 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     });
   };
 
+  /** A score in whole quanta of its leaf, or -1 when it is off range, off step or missing (NaN). */
+  const quanta = (x: number, l: number): number => {
+    const k = x * quantaPerPoint[l]!;
+    const whole = int32 ? (k + 0.5) | 0 : Math.round(k);
+    return x >= 0 && x <= leafMaxPoints[l]! && Math.abs(k - whole) <= tolerance[l]! ? whole : -1;
+  };
+
   const maskOf = (unit: UnitInput) =>
     plan.categoryMasks.get(hasCategories ? (unit.category ?? "") : "") ?? plan.categoryMasks.get("")!;
 
@@ -141,9 +148,8 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         const first = r === 0;
         for (let l = 0; l < leafCount; l++) {
           const x = scores[start + l]!;
-          const k = x * quantaPerPoint[l]!;
-          const whole = int32 ? (k + 0.5) | 0 : Math.round(k);
-          if (!(x >= 0 && x <= leafMaxPoints[l]!) || Math.abs(k - whole) > tolerance[l]!) {
+          const whole = quanta(x, l);
+          if (whole < 0) {
             if (first) sums[row + l] = 0;
             if (Number.isNaN(x)) {
               counts[row + l]! -= 1;
@@ -207,8 +213,9 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         for (let r = 0; r < ratersPerGroup[g]!; r++) {
           const x = scores[base + groupStart[g]! + r * leafCount + l]!;
           if (Number.isNaN(x)) continue;
-          if (!(x >= 0 && x <= leafMaxPoints[l]!)) badScore(unitProblems, g, r, l, x);
-          values[n++] = Math.round(x * ONE);
+          const whole = quanta(x, l);
+          if (whole < 0) badScore(unitProblems, g, r, l, x);
+          else values[n++] = whole * quantum[l]!;
         }
         aggregateGroup(values, n, raters.groups[g]!.aggregation, fractions, g);
       }

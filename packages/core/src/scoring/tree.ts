@@ -101,14 +101,19 @@ export function aggregateTree(
         am = nodeMax;
       }
     } else {
+      // full: the maxima of the children that exist for this unit; childMax: what is left of them after 不适用.
+      let full = 0;
       let childMax = 0;
       for (let c = from; c < to; c++) {
         const child = children[c]!;
         s += score[child]!;
         childMax += applicableMax[child]!;
+        if (mask[child] === 1) full += max[child]!;
       }
       if (k === SUM) {
-        am = Math.min(childMax, nodeMax);
+        // Only what was declared not applicable leaves the parent's max: children that add up to less than it
+        // (childrenSum atMost or free) lose nothing by that; children that add up to more lose in proportion.
+        am = full === 0 ? 0 : full <= nodeMax ? nodeMax - (full - childMax) : mulDiv(nodeMax, childMax, full);
         if (s > am) s = am;
       } else if (childMax > 0) {
         s = mulDiv(nodeMax, s, childMax);
