@@ -2,7 +2,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type CompiledScheme, parseScheme, type UnitInputData } from "@kaoping/core";
+import {
+  type CompiledScheme,
+  type EvaluateOptions,
+  evaluateUnits,
+  parseScheme,
+  type UnitInputData,
+  type UnitResult,
+} from "@kaoping/core";
 
 export const schemesDir = fileURLToPath(new URL(".", import.meta.url));
 
@@ -28,4 +35,15 @@ export function loadBundledScheme(folder: string): CompiledScheme {
 
 export function loadBundledUnits(folder: string): UnitInputData[] {
   return JSON.parse(readFileSync(join(schemesDir, folder, "units.json"), "utf8")) as UnitInputData[];
+}
+
+/** Evaluates a bundled scheme on its sample units; `result(code)` finds one unit's result or fails the test. */
+export function evaluateBundled(folder: string, options: EvaluateOptions = {}) {
+  const evaluation = evaluateUnits(loadBundledScheme(folder), loadBundledUnits(folder), options);
+  const result = (unit: string): UnitResult => {
+    const found = evaluation.units.find((u) => u.unit === unit);
+    if (!found) throw new Error(`no result for ${unit}`);
+    return found;
+  };
+  return { evaluation, result };
 }

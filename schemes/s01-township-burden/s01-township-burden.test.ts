@@ -1,14 +1,7 @@
-import { evaluateUnits } from "@kaoping/core";
 import { describe, expect, it } from "vitest";
-import { loadBundledScheme, loadBundledUnits } from "../bundled.js";
+import { evaluateBundled } from "../bundled.js";
 
-const folder = "s01-township-burden";
-const evaluation = evaluateUnits(loadBundledScheme(folder), loadBundledUnits(folder));
-const result = (unit: string) => {
-  const found = evaluation.units.find((u) => u.unit === unit);
-  if (!found) throw new Error(`no result for ${unit}`);
-  return found;
-};
+const { evaluation, result } = evaluateBundled("s01-township-burden");
 
 /**
  * Worked by hand from units.json. Per item: A1 (10) = A1.1 2 + A1.2 2 + A1.3 2 + A1.4 4; A2 (40) = 10+5+5+5+5+10;

@@ -1,14 +1,7 @@
-import { evaluateUnits } from "@kaoping/core";
 import { describe, expect, it } from "vitest";
-import { loadBundledScheme, loadBundledUnits } from "../bundled.js";
+import { evaluateBundled } from "../bundled.js";
 
-const folder = "s02-county-education-supervision";
-const evaluation = evaluateUnits(loadBundledScheme(folder), loadBundledUnits(folder));
-const result = (unit: string) => {
-  const found = evaluation.units.find((u) => u.unit === unit);
-  if (!found) throw new Error(`no result for ${unit}`);
-  return found;
-};
+const { evaluation, result } = evaluateBundled("s02-county-education-supervision");
 
 /**
  * Worked by hand from units.json. Maxima: B1 10 (5+5), B2 20 (8+6+6), B3 20 (4+8+8), B4 10 (5+5), B5 30 (6+8+8+8),

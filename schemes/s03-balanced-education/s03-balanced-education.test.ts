@@ -1,14 +1,7 @@
-import { evaluateUnits } from "@kaoping/core";
 import { describe, expect, it } from "vitest";
-import { loadBundledScheme, loadBundledUnits } from "../bundled.js";
+import { evaluateBundled } from "../bundled.js";
 
-const folder = "s03-balanced-education";
-const evaluation = evaluateUnits(loadBundledScheme(folder), loadBundledUnits(folder));
-const result = (unit: string) => {
-  const found = evaluation.units.find((u) => u.unit === unit);
-  if (!found) throw new Error(`no result for ${unit}`);
-  return found;
-};
+const { evaluation, result } = evaluateBundled("s03-balanced-education");
 
 /**
  * Worked by hand from units.json. C1: 小学 cv ≤ 0.65 → 20, 初中 cv ≤ 0.55 → 20. C2.1 巩固率 linear 95%→0 … 98%→6;

@@ -1,14 +1,7 @@
-import { evaluateUnits } from "@kaoping/core";
 import { describe, expect, it } from "vitest";
-import { loadBundledScheme, loadBundledUnits } from "../bundled.js";
+import { evaluateBundled } from "../bundled.js";
 
-const folder = "s06-department-safety";
-const evaluation = evaluateUnits(loadBundledScheme(folder), loadBundledUnits(folder));
-const result = (unit: string) => {
-  const found = evaluation.units.find((u) => u.unit === unit);
-  if (!found) throw new Error(`no result for ${unit}`);
-  return found;
-};
+const { evaluation, result } = evaluateBundled("s06-department-safety");
 
 /**
  * Worked by hand from units.json: each item starts from its 分值 and loses its deductions (never below 0).

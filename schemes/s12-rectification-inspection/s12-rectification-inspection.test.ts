@@ -1,14 +1,7 @@
-import { evaluateUnits } from "@kaoping/core";
 import { describe, expect, it } from "vitest";
-import { loadBundledScheme, loadBundledUnits } from "../bundled.js";
+import { evaluateBundled } from "../bundled.js";
 
-const folder = "s12-rectification-inspection";
-const evaluation = evaluateUnits(loadBundledScheme(folder), loadBundledUnits(folder));
-const result = (unit: string) => {
-  const found = evaluation.units.find((u) => u.unit === unit);
-  if (!found) throw new Error(`no result for ${unit}`);
-  return found;
-};
+const { evaluation, result } = evaluateBundled("s12-rectification-inspection");
 
 /**
  * Worked by hand from units.json. H1 15 (checklist 5 + deductions 10); H2.1 按期完成率 linear 60%→0 … 100%→20;
