@@ -172,6 +172,30 @@ describe("renderExplanation in Chinese", () => {
     expect(zh("T1")).toContain("A1.1 党委重视：分值10分，无扣分，得10分");
   });
 
+  it("does not repeat the points of a rule whose text already states them", () => {
+    const scheme = buildScheme({
+      indicators: [
+        {
+          code: "C1",
+          name: "活动阵地",
+          max: 10,
+          method: {
+            type: "deductions",
+            rules: [
+              { code: "a", text: "无固定活动场所的扣5分", points: 5 },
+              { code: "b", text: "活动次数未达到2次的，每少一次扣1.5分", points: 1.5, perOccurrence: true },
+            ],
+          },
+        },
+      ],
+    });
+    const evaluation = evaluateUnits(scheme, [{ unit: "U", scores: { C1: { deductions: { a: 1, b: 2 } } } }]);
+    // 10 − 5 − 2 × 1.5 = 2
+    expect(renderExplanation(explainUnit(evaluation, "U"))).toContain(
+      "C1 活动阵地：分值10分，无固定活动场所的扣5分；活动次数未达到2次的，每少一次扣1.5分×2次，得2分",
+    );
+  });
+
   it("shows levels, the element's sum, and the scorer's note", () => {
     const text = zh("U1");
     expect(text).toContain("  A2 活动阵地：分值14分，评为“较好”（80%），得11.2分");

@@ -258,6 +258,44 @@ describe("formula", () => {
     expect(score(segments, 20, 250)).toBe("6.00");
   });
 
+  it("linear: falls as well as rises (辍学率: 1% full marks, 3% none)", () => {
+    const dropout = rate({
+      type: "linear",
+      points: [
+        [0.01, 1],
+        [0.03, 0],
+      ],
+    });
+    // (0.02 − 0.01) / 0.02 of the way from 1 to 0 → 0.5 × 6 = 3
+    expect(score(dropout, 6, 20)).toBe("3.00");
+    expect(score(dropout, 6, 5)).toBe("6.00");
+    expect(score(dropout, 6, 40)).toBe("0.00");
+  });
+
+  it("reads other indicators' scores and rates, wherever they are in the scheme", () => {
+    const scheme = buildScheme({
+      indicators: [
+        {
+          code: "B",
+          name: "工作成效",
+          max: 10,
+          method: {
+            type: "formula",
+            value: 'rate("A") >= 80 ? score("A") / 5 : 0',
+            scoring: { type: "direct" },
+          },
+        },
+        { code: "A", name: "工作落实", max: 50, method: { type: "manual" } },
+      ],
+    });
+    const scoreB = (a: number) =>
+      evaluateUnits(scheme, [{ unit: "U", scores: { A: a } }]).units[0]!.indicators.B!.score;
+    // A = 42 of 50 is 84% ≥ 80: B = 42 / 5 = 8.4
+    expect(scoreB(42)).toBe("8.40");
+    // A = 39 of 50 is 78%
+    expect(scoreB(39)).toBe("0.00");
+  });
+
   it("direct: the value is the score, clamped to [0, max]", () => {
     const direct: MethodInput = {
       type: "formula",
