@@ -198,19 +198,23 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
           : sumDefault
         : (node.source?.childrenSum ?? sumDefault);
     if (rule === "free") continue;
+    // The sum per category where the node exists; the same wrong sum in every category is reported once.
+    const sums = new Map<number, string[]>();
     for (const key of categoryKeys) {
       const mask = categoryMasks.get(key)!;
       if (mask[node.index] !== 1) continue;
       const sum = node.children.reduce((total, c) => total + (mask[c] === 1 ? nodes[c]!.max : 0), 0);
+      sums.set(sum, [...(sums.get(sum) ?? []), key]);
+    }
+    for (const [sum, keys] of sums) {
       const wrong = rule === "exact" ? sum !== node.max : sum > node.max;
-      if (wrong) {
-        const who = key ? ` for category ${key}` : "";
-        problems.add(
-          path,
-          `the children's maxima add up to ${format(sum, 2)}${who}, but ${label}'s max is ${format(node.max, 2)}${rule === "atMost" ? " (they may not exceed it)" : ""}`,
-          node.code || undefined,
-        );
-      }
+      if (!wrong) continue;
+      const who = sums.size > 1 && keys[0] ? ` for category ${keys.join(", ")}` : "";
+      problems.add(
+        path,
+        `the children's maxima add up to ${format(sum, 2)}${who}, but ${label}'s max is ${format(node.max, 2)}${rule === "atMost" ? " (they may not exceed it)" : ""}`,
+        node.code || undefined,
+      );
     }
   }
 

@@ -38,11 +38,16 @@ function describeIssue(issue: z.core.$ZodIssue, document: unknown): { message: s
   if ((issue.code === "invalid_type" || issue.code === "invalid_union") && given === undefined) {
     return { message: `missing required field "${String(issue.path.at(-1))}"` };
   }
+  const field = typeof issue.path.at(-1) === "string" ? `${String(issue.path.at(-1))}: ` : "";
   if (issue.code === "invalid_union") {
     const branches = issue.errors.map((branch) => branch[0]?.message).filter(Boolean);
-    return { message: [...new Set(branches)].join(", or ") || issue.message };
+    return { message: `${field}${[...new Set(branches)].join(", or ") || issue.message}` };
   }
-  return { message: issue.message };
+  if (issue.code === "invalid_value") {
+    const allowed = issue.values.map((v) => String(v)).join(", ");
+    return { message: `${field}"${String(given)}" is not one of ${allowed}` };
+  }
+  return { message: `${field}${issue.message}` };
 }
 
 /** The code of the indicator a document path lies in, for messages. */
