@@ -22,7 +22,12 @@ function run(source: string, data: Data = {}): string | boolean {
     field: (code) => {
       const v = data[code];
       if (v === undefined) throw new FormulaError(`field ${code} has no value`);
-      return typeof v === "number" ? new Decimal(String(v)) : v;
+      return types.get(code) === "number" ? new Decimal(String(v)) : v;
+    },
+    approx: (code) => {
+      const v = data[code];
+      if (v === undefined) throw new FormulaError(`field ${code} has no value`);
+      return Number(v);
     },
     score: (code) => new Decimal(10 * Number(code.slice(1))),
     rate: (code) => new Decimal(100 * Number(code.slice(1))),
@@ -215,6 +220,29 @@ describe("logic and comparisons", () => {
 
   it("fails when a field it reads has no value", () => {
     expect(() => run("a + 1")).toThrow("field a has no value");
+  });
+});
+
+describe("comparisons stay exact on the double fast path", () => {
+  it("decides equal doubles in decimals", () => {
+    expect(run("a > 0.03", { a: 0.03 })).toBe(false);
+    expect(run("a >= 0.03", { a: 0.03 })).toBe(true);
+    expect(run("a <= 0.03", { a: 0.03 })).toBe(true);
+    expect(run("a < 0.03", { a: 0.03 })).toBe(false);
+  });
+
+  it("tells apart decimals that round to the same double", () => {
+    // "0.0300000000000000001" and 0.03 are one double, but not one decimal.
+    expect(run("a > 0.03", { a: "0.0300000000000000001" })).toBe(true);
+    expect(run("a <= 0.03", { a: "0.0300000000000000001" })).toBe(false);
+    expect(run("0.03 < a", { a: "0.0300000000000000001" })).toBe(true);
+  });
+
+  it("agrees with decimals when the doubles differ", () => {
+    expect(run("a > 0.3", { a: 0.1 + 0.2 })).toBe(true);
+    expect(run("a < b", { a: 2.5, b: 3 })).toBe(true);
+    expect(run("a >= b", { a: -1, b: -0.5 })).toBe(false);
+    expect(run("-a > 0.5", { a: -0.6 })).toBe(true);
   });
 });
 

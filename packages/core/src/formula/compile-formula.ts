@@ -15,6 +15,8 @@ export type FormulaValue = Decimal | boolean | string;
 /** What a formula may read while it is evaluated. */
 export interface FormulaScope {
   field(code: string): FormulaValue;
+  /** A number field's value as the nearest double, for the comparison fast path; fails like field(). */
+  approx(code: string): number;
   score(indicator: string): Decimal;
   rate(indicator: string): Decimal;
 }
@@ -40,6 +42,8 @@ type Evaluator = (scope: FormulaScope) => FormulaValue;
 interface Typed {
   type: FormulaType;
   run: Evaluator;
+  /** The value as the nearest double, where that is cheap (number fields and constants). */
+  approx?: (scope: FormulaScope) => number;
 }
 
 /** round() keeps at most this many places, which is already finer than any published figure. */
@@ -98,6 +102,17 @@ const comparisons: Record<string, (a: Decimal, b: Decimal) => boolean> = {
   smallerEq: (a, b) => a.lessThanOrEqualTo(b),
   larger: (a, b) => a.greaterThan(b),
   largerEq: (a, b) => a.greaterThanOrEqualTo(b),
+};
+
+const doubleComparisons: Record<string, (a: number, b: number) => boolean> = {
+  "<": (a, b) => a < b,
+  "<=": (a, b) => a < b,
+  ">": (a, b) => a > b,
+  ">=": (a, b) => a > b,
+  smaller: (a, b) => a < b,
+  smallerEq: (a, b) => a < b,
+  larger: (a, b) => a > b,
+  largerEq: (a, b) => a > b,
 };
 
 const arithmetic: Record<string, (a: Decimal, b: Decimal) => Decimal> = {
@@ -161,7 +176,7 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
             return fail(`"${source}" holds a number that is not finite (${node.toString()})`);
           // String(number) gives back the literal as written for any literal of up to 15 significant digits.
           const d = new Decimal(String(value));
-          return { type: "number", run: () => d };
+          return { type: "number", run: () => d, approx: () => value };
         }
         if (typeof value === "string") return { type: "string", run: () => value };
         if (typeof value === "boolean") return { type: "boolean", run: () => value };
@@ -176,7 +191,9 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
         const type = names.fieldType(name);
         if (!type) return fail(`unknown field "${name}"`);
         fields.add(name);
-        return { type, run: (scope) => scope.field(name) };
+        return type === "number"
+          ? { type, run: (scope) => scope.field(name), approx: (scope) => scope.approx(name) }
+          : { type, run: (scope) => scope.field(name) };
       }
       case "ParenthesisNode":
         return check((node as unknown as { content: MathNode }).content);
@@ -250,7 +267,20 @@ export function compileFormula(source: string, names: FormulaNames): CompiledFor
     if (compare) {
       const left = expect(a!, "number", `the left side of ${n.op}`);
       const right = expect(b!, "number", `the right side of ${n.op}`);
-      return { type: "boolean", run: (s) => compare(left(s) as Decimal, right(s) as Decimal) };
+      const exact: Evaluator = (s) => compare(left(s) as Decimal, right(s) as Decimal);
+      const quick = lookup(doubleComparisons, n.op);
+      const [x, y] = [a!.approx, b!.approx];
+      if (!quick || !x || !y) return { type: "boolean", run: exact };
+      // Rounding a decimal to the nearest double never reverses an order, so two different doubles compare
+      // as their decimals do; only equal doubles (which may stand for different decimals) need Decimal.
+      return {
+        type: "boolean",
+        run: (s) => {
+          const u = x(s);
+          const v = y(s);
+          return u === v ? exact(s) : quick(u, v);
+        },
+      };
     }
     if (n.op === "==" || n.op === "!=") {
       if (a!.type !== b!.type) problems.push(`${n.op} compares a ${a!.type} with a ${b!.type}`);

@@ -87,6 +87,36 @@ export function rankingComparator(plan: CompiledScheme, scores: UnitScore[], val
   };
 }
 
+/**
+ * Indexes in published order. Values are whole numbers (Fixed), so when they fit, each unit's value and index
+ * are packed into one double and sorted natively; only runs of equal values go through the tie-break comparator.
+ * The result is the same as sorting everything with the comparator, and as independent of input order.
+ */
+function publishedOrder(values: readonly Fixed[], compare: (a: number, b: number) => number): number[] {
+  const n = values.length;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (n === 0 || !Number.isSafeInteger((high - low + 1) * n)) return values.map((_, i) => i).sort(compare);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (high - values[i]!) * n + i;
+  keys.sort();
+  const order = Array.from(keys, (key) => key % n);
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && values[order[end]!] === values[order[start]!]) end++;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort(compare);
+      for (let k = 0; k < run.length; k++) order[start + k] = run[k]!;
+    }
+    start = end;
+  }
+  return order;
+}
+
 function quotaCount(share: Fixed, pool: number, rounding: "halfUp" | "floor" | "ceil"): number {
   const exact = share * pool;
   if (rounding === "halfUp") return mulDiv(exact, 1, ONE);
@@ -120,10 +150,10 @@ export function gradeUnits(
 ): GradeOutcome[] {
   const grading = plan.grading;
   const values = scores.map((s) => basisValue(plan, s));
-  const order = scores.map((_, i) => i).sort(rankingComparator(plan, scores, values));
+  const order = publishedOrder(values, rankingComparator(plan, scores, values));
   const groups = scores.map((s) => groupOf(grading, s));
   const ranks = competitionRanks(order, values, () => "");
-  const groupRanks = competitionRanks(order, values, (i) => groups[i]!);
+  const groupRanks = grading?.groupBy ? competitionRanks(order, values, (i) => groups[i]!) : ranks;
   const outcomes: GradeOutcome[] = scores.map((_, i) => ({
     grade: null,
     pointsGrade: null,

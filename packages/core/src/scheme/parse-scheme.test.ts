@@ -889,11 +889,7 @@ grading:
     expect(problems).toHaveLength(6);
     // In file order; A2 applies to no known category, so only A1 counts towards A (the same in every category).
     expect(problems.map((p) => [p.line, p.indicator ?? null, p.message])).toEqual([
-      [
-        at(text, "code: A\n").line,
-        "A",
-        "the children's maxima add up to 30.00, but A's max is 60.00",
-      ],
+      [at(text, "code: A\n").line, "A", "the children's maxima add up to 30.00, but A's max is 60.00"],
       [at(text, "step: 4").line, "A1", "the step must be positive and divide the max"],
       [at(text, "HEA").line, "A2", "unknown category HEA"],
       [at(text, "enroled").line, "B", 'unknown field "enroled"'],

@@ -341,6 +341,10 @@ export function scoreUnit(
 export function unitScope(plan: CompiledScheme, unit: UnitInput, tree: TreeState): FormulaScope {
   return {
     field: (code) => fieldValue(plan, unit, code),
+    approx: (code) => {
+      const value = unit.data[code];
+      return typeof value === "number" ? value : (fieldValue(plan, unit, code) as Decimal).toNumber();
+    },
     score: (code) => toDecimal(tree.score[plan.byCode.get(code)!]!),
     rate: (code) => {
       const node = plan.byCode.get(code)!;
