@@ -22,7 +22,7 @@ function run(source: string, data: Data = {}): string | boolean {
     field: (code) => {
       const v = data[code];
       if (v === undefined) throw new FormulaError(`field ${code} has no value`);
-      return types.get(code) === "number" ? new Decimal(String(v)) : v;
+      return types.get(code) === "number" ? new Decimal(String(v)) : (v as string | boolean);
     },
     approx: (code) => {
       const v = data[code];

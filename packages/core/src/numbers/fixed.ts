@@ -49,6 +49,24 @@ export function mulDiv(a: number, b: number, c: number): number {
   return result;
 }
 
+/**
+ * n ÷ d rounded half-up, for n ≥ 0 and d > 0 that are safe integers, given 1/d: the same result as
+ * mulDiv(n, 1, d), with a multiplication where mulDiv divides. The remainder corrects the estimate.
+ */
+export function divideHalfUp(n: number, d: number, inverse: number): number {
+  let q = Math.floor(n * inverse);
+  let r = n - q * d;
+  while (r < 0) {
+    q -= 1;
+    r += d;
+  }
+  while (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  return 2 * r >= d ? q + 1 : q;
+}
+
 /** a × b for two Fixed values. */
 export function mul(a: Fixed, b: Fixed): Fixed {
   return mulDiv(a, b, ONE);

@@ -155,10 +155,21 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
     source: null,
   });
   for (const child of top) nodes[child]!.parent = root;
-  const leaves = nodes.filter((n) => n.method !== null).map((n) => n.index);
-  leaves.forEach((node, i) => {
-    nodes[node]!.leaf = i;
+  // Leaves first, in scheme order, then parents in post-order: children still come before their parents, and
+  // leaf i is node i, so leaf scores land in the tree without a lookup.
+  const leafFirst = [...nodes.filter((n) => n.method !== null), ...nodes.filter((n) => n.method === null)];
+  const renumber = new Int32Array(nodes.length);
+  leafFirst.forEach((node, i) => {
+    renumber[node.index] = i;
   });
+  for (const node of leafFirst) {
+    node.index = renumber[node.index]!;
+    node.parent = node.parent < 0 ? -1 : renumber[node.parent]!;
+    node.children = node.children.map((c) => renumber[c]!);
+    node.leaf = node.method !== null ? node.index : -1;
+  }
+  nodes.splice(0, nodes.length, ...leafFirst);
+  const leaves = nodes.filter((n) => n.method !== null).map((n) => n.index);
   const byCode = new Map(nodes.filter((n) => n.index !== root).map((n) => [n.code, n.index]));
   const pathOf = (node: PlanNode): PathSegment[] => (node.index === root ? [] : (codes.get(node.code) ?? []));
 

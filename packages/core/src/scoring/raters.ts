@@ -3,7 +3,7 @@
  * an exact fraction (a mean is sum / count) and the groups are combined with one rounding at the end, so
  * Σ 40% × mean₁ + 30% × mean₂ + 30% × mean₃ carries no intermediate rounding error.
  */
-import { type Fixed, mulDiv } from "../numbers/fixed.js";
+import { divideHalfUp, type Fixed, mulDiv } from "../numbers/fixed.js";
 import type { AggregationRule, CompiledRaters } from "../scheme/plan.js";
 
 export class MissingGroupError extends Error {}
@@ -78,6 +78,7 @@ export class GroupCombiner {
   private readonly factors: Float64Array;
   private readonly pattern: Float64Array;
   private divisor = 0;
+  private inverse = 0;
   private common = 0;
   private weights = 0;
 
@@ -126,6 +127,8 @@ export class GroupCombiner {
     let numerator = 0;
     for (let g = 0; g < n; g++) numerator += this.factors[g]! * numerators[g * stride + offset]!;
     numerator *= scale;
+    if (numerator >= 0 && numerator <= Number.MAX_SAFE_INTEGER)
+      return divideHalfUp(numerator, this.divisor, this.inverse);
     if (Number.isSafeInteger(numerator)) return mulDiv(numerator, 1, this.divisor);
     return this.exact(numerators, denominators, offset, stride, scale);
   }
@@ -179,6 +182,7 @@ export class GroupCombiner {
     this.common = common;
     this.weights = weights;
     this.divisor = common * weights;
+    this.inverse = 1 / this.divisor;
     if (!Number.isSafeInteger(this.divisor))
       throw new MissingGroupError("too many raters to combine exactly");
   }

@@ -15,8 +15,8 @@ import {
   roundGroups,
   UnitInputError,
   type UnitProblem,
+  UnitScope,
   type UnitScore,
-  unitScope,
 } from "./score-unit.js";
 import { aggregateTree, newTreeState, type TreeState } from "./tree.js";
 
@@ -35,6 +35,54 @@ export interface ScoreMatrix {
 }
 
 export class MatrixShapeError extends Error {}
+
+/** Per leaf: quanta (steps, or micro-points) per point, the max in points, and half a micro-point in quanta. */
+interface LeafScale {
+  perPoint: Float64Array;
+  maxPoints: Float64Array;
+  tolerance: Float64Array;
+}
+
+/**
+ * A score in whole quanta of leaf l, or -1 when it is off range, off its step, or missing (NaN). A score is on
+ * its step when it lies within half a micro-point of a whole number of quanta: the same test as rounding to six
+ * places (numbers/fixed.ts) and dividing, without a division. (k + 0.5) | 0 rounds like Math.round, much faster,
+ * wherever k fits 31 bits.
+ */
+function quantaOf(x: number, l: number, scale: LeafScale): number {
+  const k = x * scale.perPoint[l]!;
+  const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
+  return x >= 0 && x <= scale.maxPoints[l]! && Math.abs(k - whole) <= scale.tolerance[l]! ? whole : -1;
+}
+
+/**
+ * Adds one rater's row of scores (in quanta) into sums[row …], or sets them for the group's first rater, so
+ * nothing is cleared between units. Leaves whose score is missing or bad are listed in `misses` for the caller;
+ * their sum counts them as 0. The test is quantaOf's, written out so that the hot loop works on locals only.
+ */
+function accumulate(
+  scores: Float64Array,
+  start: number,
+  count: number,
+  scale: LeafScale,
+  sums: Float64Array,
+  row: number,
+  first: boolean,
+  misses: number[],
+): void {
+  const { perPoint, maxPoints, tolerance } = scale;
+  for (let l = 0; l < count; l++) {
+    const x = scores[start + l]!;
+    const k = x * perPoint[l]!;
+    const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
+    if (x >= 0 && x <= maxPoints[l]! && Math.abs(k - whole) <= tolerance[l]!) {
+      sums[row + l] = first ? whole : sums[row + l]! + whole;
+    } else {
+      if (first) sums[row + l] = 0;
+      misses.push(l);
+    }
+  }
+}
 
 /** Scores every unit of the matrix; throws UnitInputError naming the unit and leaf of every bad score. */
 export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScore[] {
@@ -74,16 +122,18 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
       group.aggregation.method === "mean" ||
       (group.aggregation.method === "trimmedMean" && ratersPerGroup[g]! < group.aggregation.minRaters),
   );
-  const leafMaxPoints = new Float64Array(leafMax.map((max) => max / ONE));
   const quantum = new Float64Array(leafStep.map((step) => (step > 0 ? step : 1)));
-  const quantaPerPoint = new Float64Array(quantum.map((q) => ONE / q));
-  const tolerance = new Float64Array(quantum.map((q) => 0.5 / q));
-  const int32 = leafMax.every((max, l) => max / quantum[l]! < 2 ** 31 - 1);
+  const scale: LeafScale = {
+    perPoint: new Float64Array(quantum.map((q) => ONE / q)),
+    maxPoints: new Float64Array(leafMax.map((max) => max / ONE)),
+    tolerance: new Float64Array(quantum.map((q) => 0.5 / q)),
+  };
 
   const values = new Float64Array(Math.max(...ratersPerGroup, 1));
   const sums = new Float64Array(ratersPerGroup.length * leafCount);
   const counts = new Float64Array(ratersPerGroup.flatMap((n) => new Array<number>(leafCount).fill(n)));
   const lowered: number[] = [];
+  const misses: number[] = [];
   const fractions = newGroupFractions(raters.groups.length);
   const combiner = new GroupCombiner(raters);
   const leafScore = new Float64Array(leafCount);
@@ -103,6 +153,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   // reads neither. Every unit's tree is rolled up in one scratch state. Keeping all of them would write hundreds of megabytes
   // for a provincial campaign; a unit's tree is worked out again, once, when someone reads it.
   const scratch = newTreeState(plan);
+  const sharedScope = new UnitScope(plan, units[0]!, scratch);
   const problems: Array<UnitProblem & { unit: string }> = [];
   const results: UnitScore[] = [];
 
@@ -116,13 +167,6 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     });
   };
 
-  /** A score in whole quanta of its leaf, or -1 when it is off range, off step or missing (NaN). */
-  const quanta = (x: number, l: number): number => {
-    const k = x * quantaPerPoint[l]!;
-    const whole = int32 ? (k + 0.5) | 0 : Math.round(k);
-    return x >= 0 && x <= leafMaxPoints[l]! && Math.abs(k - whole) <= tolerance[l]! ? whole : -1;
-  };
-
   const maskOf = (unit: UnitInput) =>
     plan.categoryMasks.get(hasCategories ? (unit.category ?? "") : "") ?? plan.categoryMasks.get("")!;
 
@@ -130,7 +174,8 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   const scoreRow = (u: number, tree: TreeState, unitProblems: UnitProblem[]) => {
     const unit = units[u]!;
     const mask = maskOf(unit);
-    const scope = unitScope(plan, unit, tree);
+    const scope = tree === scratch ? sharedScope : new UnitScope(plan, unit, tree);
+    scope.unit = unit;
     const base = u * perUnit;
 
     // Each group's sums are counted in quanta (the leaf's step, or one micro-point): a score is on its step
@@ -146,19 +191,15 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
       for (let r = 0; r < ratersPerGroup[g]!; r++) {
         const start = base + groupStart[g]! + r * leafCount;
         const first = r === 0;
-        for (let l = 0; l < leafCount; l++) {
+        accumulate(scores, start, leafCount, scale, sums, row, first, misses);
+        for (const l of misses) {
           const x = scores[start + l]!;
-          const whole = quanta(x, l);
-          if (whole < 0) {
-            if (first) sums[row + l] = 0;
-            if (Number.isNaN(x)) {
-              counts[row + l]! -= 1;
-              lowered.push(row + l);
-            } else badScore(unitProblems, g, r, l, x);
-            continue;
-          }
-          sums[row + l] = first ? whole : sums[row + l]! + whole;
+          if (Number.isNaN(x)) {
+            counts[row + l]! -= 1;
+            lowered.push(row + l);
+          } else badScore(unitProblems, g, r, l, x);
         }
+        misses.length = 0;
       }
     }
 
@@ -213,7 +254,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         for (let r = 0; r < ratersPerGroup[g]!; r++) {
           const x = scores[base + groupStart[g]! + r * leafCount + l]!;
           if (Number.isNaN(x)) continue;
-          const whole = quanta(x, l);
+          const whole = quantaOf(x, l, scale);
           if (whole < 0) badScore(unitProblems, g, r, l, x);
           else values[n++] = whole * quantum[l]!;
         }
@@ -254,6 +295,11 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     return finishUnit(plan, unit, tree, scope, null, unitProblems);
   };
 
+  const rescore = (u: number): TreeState => {
+    const tree = newTreeState(plan);
+    scoreRow(u, tree, []);
+    return tree;
+  };
   const unitProblems: UnitProblem[] = [];
   for (let u = 0; u < units.length; u++) {
     const finished = scoreRow(u, scratch, unitProblems);
@@ -263,13 +309,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
       unitProblems.length = 0;
       continue;
     }
-    results.push(
-      new MatrixUnitScore(unit, u, maskOf(unit), finished, () => {
-        const tree = newTreeState(plan);
-        scoreRow(u, tree, []);
-        return tree;
-      }),
-    );
+    results.push(new MatrixUnitScore(unit, u, maskOf(unit), finished, rescore));
   }
   if (problems.length > 0) throw new UnitInputError(problems);
   return results;
@@ -296,7 +336,7 @@ class MatrixUnitScore implements UnitScore {
     readonly index: number,
     readonly mask: Uint8Array,
     finished: Finished,
-    private readonly rescore: () => TreeState,
+    private readonly rescore: (index: number) => TreeState,
   ) {
     this.points = finished.points;
     this.applicableMax = finished.applicableMax;
@@ -309,7 +349,7 @@ class MatrixUnitScore implements UnitScore {
   }
 
   get tree(): TreeState {
-    this.computed ??= this.rescore();
+    this.computed ??= this.rescore(this.index);
     return this.computed;
   }
 }

@@ -217,7 +217,7 @@ export function scoreUnit(
   checkData(plan, unit, problems);
 
   const tree = newTreeState(plan);
-  const scope = unitScope(plan, unit, tree);
+  const scope = new UnitScope(plan, unit, tree);
 
   const raters = plan.raters;
   const byRaters = raters !== null && unit.ratings.length > 0;
@@ -338,20 +338,34 @@ export function scoreUnit(
 }
 
 /** The formula scope of a unit: its data fields, and the scores and rates of its indicators in `tree`. */
-export function unitScope(plan: CompiledScheme, unit: UnitInput, tree: TreeState): FormulaScope {
-  return {
-    field: (code) => fieldValue(plan, unit, code),
-    approx: (code) => {
-      const value = unit.data[code];
-      return typeof value === "number" ? value : (fieldValue(plan, unit, code) as Decimal).toNumber();
-    },
-    score: (code) => toDecimal(tree.score[plan.byCode.get(code)!]!),
-    rate: (code) => {
-      const node = plan.byCode.get(code)!;
-      const max = tree.applicableMax[node]!;
-      return max === 0 ? new Decimal(0) : toDecimal(tree.score[node]!).times(100).dividedBy(toDecimal(max));
-    },
-  };
+export class UnitScope implements FormulaScope {
+  constructor(
+    private readonly plan: CompiledScheme,
+    /** Reassigned in bulk scoring, where one scope serves unit after unit. */
+    public unit: UnitInput,
+    public tree: TreeState,
+  ) {}
+
+  field(code: string): FormulaValue {
+    return fieldValue(this.plan, this.unit, code);
+  }
+
+  approx(code: string): number {
+    const value = this.unit.data[code];
+    return typeof value === "number" ? value : (fieldValue(this.plan, this.unit, code) as Decimal).toNumber();
+  }
+
+  score(code: string): Decimal {
+    return toDecimal(this.tree.score[this.plan.byCode.get(code)!]!);
+  }
+
+  rate(code: string): Decimal {
+    const node = this.plan.byCode.get(code)!;
+    const max = this.tree.applicableMax[node]!;
+    return max === 0
+      ? new Decimal(0)
+      : toDecimal(this.tree.score[node]!).times(100).dividedBy(toDecimal(max));
+  }
 }
 
 /** Shared by units with no bonus or no veto, so that bulk scoring allocates nothing for them. */

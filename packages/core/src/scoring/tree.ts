@@ -20,7 +20,6 @@ const WEIGHTED = 3;
 /** The tree as flat typed arrays (children in one list), which the roll-up walks without touching node objects. */
 export interface TreeLayout {
   kind: Uint8Array;
-  leaf: Int32Array;
   max: Float64Array;
   weight: Float64Array;
   firstChild: Int32Array;
@@ -39,7 +38,6 @@ export function treeLayout(nodes: readonly PlanNode[]): TreeLayout {
   const kinds = { sum: SUM, normalized: NORMALIZED, weighted: WEIGHTED };
   return {
     kind: new Uint8Array(nodes.map((n) => (n.leaf >= 0 ? LEAF : kinds[n.aggregate]))),
-    leaf: new Int32Array(nodes.map((n) => n.leaf)),
     max: new Float64Array(nodes.map((n) => n.max)),
     weight: new Float64Array(nodes.map((n) => n.weight ?? 0)),
     firstChild,
@@ -59,13 +57,24 @@ export function aggregateTree(
   leafNa: Uint8Array,
   state: TreeState,
 ): void {
-  const { kind, leaf, max, weight, firstChild, childCount, children } = plan.layout;
+  const { kind, max, weight, firstChild, childCount, children } = plan.layout;
   const { places, root } = plan;
   const roundLeaf = plan.roundAt.leaf;
   const roundNode = plan.roundAt.node;
   const { score, applicableMax } = state;
   const count = kind.length;
-  for (let i = 0; i < count; i++) {
+  // Leaves are nodes 0 … leafCount − 1 (see compileScheme), in leaf order.
+  const leafCount = plan.leaves.length;
+  for (let i = 0; i < leafCount; i++) {
+    if (mask[i] === 0 || leafNa[i] === 1) {
+      score[i] = 0;
+      applicableMax[i] = 0;
+    } else {
+      score[i] = roundLeaf ? roundTo(leafScore[i]!, places) : leafScore[i]!;
+      applicableMax[i] = max[i]!;
+    }
+  }
+  for (let i = leafCount; i < count; i++) {
     if (mask[i] === 0) {
       score[i] = 0;
       applicableMax[i] = 0;
@@ -73,14 +82,6 @@ export function aggregateTree(
     }
     const k = kind[i]!;
     const nodeMax = max[i]!;
-    if (k === LEAF) {
-      const l = leaf[i]!;
-      const na = leafNa[l] === 1;
-      const s = na ? 0 : leafScore[l]!;
-      score[i] = roundLeaf ? roundTo(s, places) : s;
-      applicableMax[i] = na ? 0 : nodeMax;
-      continue;
-    }
     const from = firstChild[i]!;
     const to = from + childCount[i]!;
     let s: Fixed = 0;
