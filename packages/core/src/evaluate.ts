@@ -151,7 +151,10 @@ export function evaluateUnits(
 
 function grade(plan: CompiledScheme, scores: UnitScore[], options: GradingOptions): Scored {
   const outcomes = gradeUnits(plan, scores, options);
-  const order = scores.map((_, i) => i).sort((a, b) => outcomes[a]!.position - outcomes[b]!.position);
+  const order = new Array<number>(scores.length);
+  outcomes.forEach((outcome, i) => {
+    order[outcome.position] = i;
+  });
   return { scheme: plan, scores, outcomes, order };
 }
 

@@ -136,7 +136,6 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   const misses: number[] = [];
   const fractions = newGroupFractions(raters.groups.length);
   const combiner = new GroupCombiner(raters);
-  const leafScore = new Float64Array(leafCount);
   const leafNa = new Uint8Array(leafCount);
   // Leaves not taken from the raters: those outside the unit's category and those computed from data.
   const baseSkip = new Map(
@@ -177,6 +176,8 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     const scope = tree === scratch ? sharedScope : new UnitScope(plan, unit, tree);
     scope.unit = unit;
     const base = u * perUnit;
+    // Leaves are the tree's first nodes (see compileScheme): their scores are written into it directly.
+    const leafScore = tree.score;
 
     // Each group's sums are counted in quanta (the leaf's step, or one micro-point): a score is on its step
     // when it lies within half a micro-point of a whole number of quanta, the same test as rounding to six

@@ -21,6 +21,8 @@ const WEIGHTED = 3;
 export interface TreeLayout {
   kind: Uint8Array;
   max: Float64Array;
+  /** The leaves' maxima alone (nodes 0 … leafCount − 1). */
+  leafMax: Float64Array;
   weight: Float64Array;
   firstChild: Int32Array;
   childCount: Int32Array;
@@ -39,6 +41,7 @@ export function treeLayout(nodes: readonly PlanNode[]): TreeLayout {
   return {
     kind: new Uint8Array(nodes.map((n) => (n.leaf >= 0 ? LEAF : kinds[n.aggregate]))),
     max: new Float64Array(nodes.map((n) => n.max)),
+    leafMax: new Float64Array(nodes.filter((n) => n.leaf >= 0).map((n) => n.max)),
     weight: new Float64Array(nodes.map((n) => n.weight ?? 0)),
     firstChild,
     childCount: new Int32Array(nodes.map((n) => n.children.length)),
@@ -63,13 +66,16 @@ export function aggregateTree(
   const roundNode = plan.roundAt.node;
   const { score, applicableMax } = state;
   const count = kind.length;
-  // Leaves are nodes 0 … leafCount − 1 (see compileScheme), in leaf order.
+  // Leaves are nodes 0 … leafCount − 1 (see compileScheme), in leaf order, so leaf scores may be written
+  // straight into state.score; then, with nothing to round, only the leaves that do not count need touching.
   const leafCount = plan.leaves.length;
+  const inPlace = leafScore === score && !roundLeaf;
+  if (inPlace) applicableMax.set(plan.layout.leafMax);
   for (let i = 0; i < leafCount; i++) {
     if (mask[i] === 0 || leafNa[i] === 1) {
       score[i] = 0;
       applicableMax[i] = 0;
-    } else {
+    } else if (!inPlace) {
       score[i] = roundLeaf ? roundTo(leafScore[i]!, places) : leafScore[i]!;
       applicableMax[i] = max[i]!;
     }
