@@ -861,6 +861,35 @@ grading:
     ]);
   });
 
+  it("reports structural and semantic problems together, without echoes of the broken parts", () => {
+    const text = `${header}fields:
+  - { code: enrolled, name: 在校生数 }
+indicators:
+  - code: A
+    name: 办学条件
+    max: 10
+    children:
+      - { code: A1, name: 校舍, max: 6, method: { type: manul } }
+      - { code: A2, name: 仪器, max: 4, method: { type: formula, value: score("A1") + pupils, scoring: { type: direct } } }
+  - code: B
+    name: 管理
+    max: 20
+    children:
+      - { code: B1, name: 制度, max: 8, method: { type: manual, step: 3 } }
+      - { code: B2, name: 安全, max: 10, method: { type: manual } }
+`;
+    const problems = problemsOf(text);
+    expect(problems.map((p) => [p.line, p.indicator ?? null, p.message])).toEqual([
+      // structural: A1's method type
+      [at(text, "manul").line, "A1", expect.stringContaining('unknown type "manul"')],
+      // semantic, in the parts that are sound: A2 names an unknown field (its score("A1") is an echo of A1's cut)
+      [at(text, "score(").line, "A2", 'unknown field "pupils"'],
+      // B's children add up to 18, and B1's step does not divide its max
+      [at(text, "code: B\n").line, "B", "the children's maxima add up to 18.00, but B's max is 20.00"],
+      [at(text, "step: 3").line, "B1", "the step must be positive and divide the max"],
+    ]);
+  });
+
   it("reports all the semantic problems of a file together", () => {
     const text = `${header}max: 100
 fields:

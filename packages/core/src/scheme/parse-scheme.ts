@@ -4,7 +4,8 @@ import type { Problem } from "../errors.js";
 import { compileScheme } from "./compile-scheme.js";
 import { Scheme } from "./model.js";
 import type { CompiledScheme } from "./plan.js";
-import { ProblemList } from "./problem-list.js";
+import { type PendingProblem, ProblemList } from "./problem-list.js";
+import { salvage, withoutEchoes } from "./salvage.js";
 import { formatPath, type PathSegment, readSource } from "./source-positions.js";
 
 export type SchemeLoad = { ok: true; scheme: CompiledScheme } | { ok: false; problems: Problem[] };
@@ -69,6 +70,32 @@ function inFileOrder(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/**
+ * The problems of meaning in what is left once the structurally wrong parts are cut out (see salvage.ts), at
+ * their places in the original document, without those that may only echo the cuts.
+ */
+function checkWhatRemains(document: unknown, issuePaths: PathSegment[][]): PendingProblem[] {
+  const paths = [...issuePaths];
+  // Cutting can leave a new structural problem (a list emptied below its minimum); a few rounds settle it.
+  for (let round = 0; round < 3; round++) {
+    const salvaged = salvage(document, paths);
+    if (!salvaged) return [];
+    const again = Scheme.safeParse(salvaged.document);
+    if (!again.success) {
+      paths.push(...again.error.issues.map((issue) => salvaged.original(issue.path as PathSegment[])));
+      continue;
+    }
+    const problems = new ProblemList();
+    compileScheme(again.data, problems);
+    return problems.items.flatMap((p) => {
+      const path = salvaged.original(p.path);
+      const message = withoutEchoes(salvaged, path, p.message);
+      return message === null ? [] : [{ ...p, path, message }];
+    });
+  }
+  return [];
+}
+
 export function parseScheme(text: string, options: { file?: string } = {}): SchemeLoad {
   const source = readSource(text);
   const file = options.file;
@@ -113,15 +140,15 @@ export function parseScheme(text: string, options: { file?: string } = {}): Sche
   };
   const parsed = Scheme.safeParse(source.value);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: inFileOrder(
-        parsed.error.issues.map((issue) => {
-          const { message, key } = describeIssue(issue, source.value);
-          return locate(issue.path as PathSegment[], message, undefined, key);
-        }),
-      ),
-    };
+    const structural = parsed.error.issues.map((issue) => {
+      const { message, key } = describeIssue(issue, source.value);
+      return locate(issue.path as PathSegment[], message, undefined, key);
+    });
+    const meaning = checkWhatRemains(
+      source.value,
+      parsed.error.issues.map((issue) => issue.path as PathSegment[]),
+    ).map((p) => locate(p.path, p.message, p.indicator, p.key));
+    return { ok: false, problems: inFileOrder([...structural, ...meaning]) };
   }
   const problems = new ProblemList();
   const scheme = compileScheme(parsed.data, problems);
