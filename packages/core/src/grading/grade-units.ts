@@ -271,6 +271,7 @@ export function gradeUnits(
   }
 
   for (const [i, score] of scores.entries()) {
+    if (grading.history.length === 0) break;
     const outcome = outcomes[i]!;
     const current = grading.grades[outcome.grade!]!.code;
     const history = [...score.input.history].sort((a, b) => Number(b.year) - Number(a.year));
