@@ -112,6 +112,33 @@ describe("rater groups, scope total", () => {
     ]);
   });
 
+  it("refuses a veto that reads an indicator's score when raters gave totals only", () => {
+    const scheme = {
+      ...union({ groups: [{ code: "g", name: "评审组", weight: 1 }] }),
+      grading: {
+        grades: [
+          { code: "P", name: "达标", min: 60 },
+          { code: "F", name: "不达标" },
+        ],
+      },
+      vetoes: [{ code: "V1", name: "重点工作得分过低", when: 'score("A") < 30', effect: "fail" as const }],
+    };
+    const problems = inputProblems(() =>
+      evaluateUnits(buildScheme(scheme), [{ unit: "U", ratings: totals({ g: [80, 90] }) }]),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        unit: "U",
+        message: expect.stringContaining("A has no score of its own: the raters gave totals only"),
+      }),
+    ]);
+    // With a score sheet, the same veto reads the sheet's score.
+    const sheet = evaluateUnits(buildScheme(scheme), [
+      { unit: "U", ratings: totals({ g: [80, 90] }), scores: { A: 20, B: 25 } },
+    ]);
+    expect(sheet.units[0]!.vetoes).toEqual(["V1"]);
+  });
+
   it("scores a rater's full sheet as that rater's total", () => {
     const scheme = union({ groups: [{ code: "g", name: "评审组", weight: 1 }] });
     // rater 1: 60 + 25 = 85; rater 2: 62.5 + 27 = 89.5; mean 87.25

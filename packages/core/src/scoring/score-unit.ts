@@ -321,9 +321,10 @@ export function scoreUnit(
     leaves = scoreSheet(plan, unit, unit.scores, mask, scope, tree, withTrace, problems, "scores");
   }
 
+  const breakdown = !(byRaters && raters.scope === "total" && Object.keys(unit.scores).length === 0);
+  scope.breakdown = breakdown;
   const finished = finishUnit(plan, unit, tree, scope, combinedTotal, problems);
   if (problems.length > 0) throw new UnitInputError(problems);
-  const breakdown = !(byRaters && raters.scope === "total" && Object.keys(unit.scores).length === 0);
   return {
     input: unit,
     index,
@@ -350,17 +351,29 @@ export class UnitScope implements FormulaScope {
     return fieldValue(this.plan, this.unit, code);
   }
 
+  private indicator(code: string): number {
+    if (!this.breakdown) {
+      throw new FormulaError(
+        `${code} has no score of its own: the raters gave totals only, with no score sheet`,
+      );
+    }
+    return this.plan.byCode.get(code)!;
+  }
+
   approx(code: string): number {
     const value = this.unit.data[code];
     return typeof value === "number" ? value : (fieldValue(this.plan, this.unit, code) as Decimal).toNumber();
   }
 
+  /** False when raters gave only totals: no indicator has a score of its own to read. */
+  breakdown = true;
+
   score(code: string): Decimal {
-    return toDecimal(this.tree.score[this.plan.byCode.get(code)!]!);
+    return toDecimal(this.tree.score[this.indicator(code)]!);
   }
 
   rate(code: string): Decimal {
-    const node = this.plan.byCode.get(code)!;
+    const node = this.indicator(code);
     const max = this.tree.applicableMax[node]!;
     return max === 0
       ? new Decimal(0)
