@@ -311,6 +311,9 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
     leaves,
     byCode,
     categoryMasks,
+    fullMasks: new Set(
+      [...categoryMasks.values()].filter((mask) => leaves.every((leaf) => mask[leaf] === 1)),
+    ),
     formulaOrder,
     fields,
     bonus,

@@ -121,6 +121,8 @@ export interface CompiledScheme {
   byCode: Map<string, number>;
   /** Applicability of each node per unit category ("" = a unit without a category). */
   categoryMasks: Map<string, Uint8Array>;
+  /** The category masks under which every leaf exists. */
+  fullMasks: ReadonlySet<Uint8Array>;
   /** Formula leaves in dependency order. */
   formulaOrder: number[];
   fields: Map<string, Field>;

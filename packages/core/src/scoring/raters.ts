@@ -94,7 +94,8 @@ export class GroupCombiner {
   /**
    * Combines a whole row of leaves at once: numerators and denominators are laid out group by group,
    * [g × stride + l], the numerators of leaf l in units of scale[l] (a leaf's step, for sums counted in steps).
-   * Writes each leaf's score to out[l], leaving out[l] alone where skip[l] is set. Stops at the first leaf that cannot be combined
+   * Writes each leaf's score to out[l], leaving out[l] alone where skip[l] is set; `uniform` says every leaf
+   * has the same denominators (no rater missed a score in this row). Stops at the first leaf that cannot be combined
    * (a group missing under the fail policy) by throwing MissingGroupError.
    */
   combineColumns(
@@ -104,9 +105,14 @@ export class GroupCombiner {
     skip: Uint8Array,
     out: Float64Array,
     scale: Float64Array,
+    uniform: boolean,
   ): void {
+    let check = true;
     for (let l = 0; l < stride; l++) {
-      if (skip[l] === 0) out[l] = this.combineAt(numerators, denominators, l, stride, scale[l]!);
+      if (skip[l] === 1) continue;
+      out[l] = this.combineAt(numerators, denominators, l, stride, scale[l]!, check);
+      // With uniform denominators (every leaf rated by the same raters) one look at the pattern serves the row.
+      check = !uniform;
     }
   }
 
@@ -116,16 +122,18 @@ export class GroupCombiner {
     offset: number,
     stride: number,
     scale = 1,
+    check = true,
   ): Fixed {
     const n = this.raters.groups.length;
-    for (let g = 0; g < n; g++) {
+    for (let g = 0; check && g < n; g++) {
       if (denominators[g * stride + offset] !== this.pattern[g]) {
         this.learn(denominators, offset, stride);
         break;
       }
     }
+    const factors = this.factors;
     let numerator = 0;
-    for (let g = 0; g < n; g++) numerator += this.factors[g]! * numerators[g * stride + offset]!;
+    for (let g = 0; g < n; g++) numerator += factors[g]! * numerators[g * stride + offset]!;
     numerator *= scale;
     if (numerator >= 0 && numerator <= Number.MAX_SAFE_INTEGER)
       return divideHalfUp(numerator, this.divisor, this.inverse);

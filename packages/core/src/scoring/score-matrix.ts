@@ -235,7 +235,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     let combined = false;
     if (allSummed) {
       try {
-        combiner.combineColumns(sums, counts, leafCount, skip, leafScore, quantum);
+        combiner.combineColumns(sums, counts, leafCount, skip, leafScore, quantum, lowered.length === 0);
         combined = true;
       } catch (error) {
         if (!(error instanceof MissingGroupError)) throw error;
@@ -292,7 +292,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     }
     for (const index of lowered) counts[index] = ratersPerGroup[Math.floor(index / leafCount)]!;
     lowered.length = 0;
-    aggregateTree(plan, mask, leafScore, leafNa, tree);
+    aggregateTree(plan, mask, leafScore, leafNa, tree, declared);
     return finishUnit(plan, unit, tree, scope, null, unitProblems);
   };
 

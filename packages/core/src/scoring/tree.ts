@@ -59,6 +59,8 @@ export function aggregateTree(
   leafScore: Float64Array,
   leafNa: Uint8Array,
   state: TreeState,
+  /** False when the caller knows no leaf is declared not applicable, which spares a pass over the leaves. */
+  anyNa = true,
 ): void {
   const { kind, max, weight, firstChild, childCount, children } = plan.layout;
   const { places, root } = plan;
@@ -71,7 +73,8 @@ export function aggregateTree(
   const leafCount = plan.leaves.length;
   const inPlace = leafScore === score && !roundLeaf;
   if (inPlace) applicableMax.set(plan.layout.leafMax);
-  for (let i = 0; i < leafCount; i++) {
+  const untouched = inPlace && !anyNa && plan.fullMasks.has(mask);
+  for (let i = 0; !untouched && i < leafCount; i++) {
     if (mask[i] === 0 || leafNa[i] === 1) {
       score[i] = 0;
       applicableMax[i] = 0;
