@@ -69,21 +69,29 @@ function basisValue(plan: CompiledScheme, score: UnitScore): Fixed {
 /** The published order: basis value descending, then the tie-break keys, then the unit code. */
 export function rankingComparator(plan: CompiledScheme, scores: UnitScore[], values: Fixed[]) {
   const keys = plan.grading?.tieBreak ?? ["code"];
+  // Flat arrays, read once: the comparator runs for every pair of tied units.
+  const codes = scores.map((s) => s.input.unit);
+  const totals = scores.map((s) => s.total);
+  const rates = scores.map((s) => s.rate);
+  const bonuses = scores.map((s) => s.bonus);
+  const byCode = (a: number, b: number) => {
+    const ca = codes[a]!;
+    const cb = codes[b]!;
+    return ca < cb ? -1 : ca > cb ? 1 : 0;
+  };
   return (a: number, b: number): number => {
     const diff = values[b]! - values[a]!;
     if (diff !== 0) return diff;
-    const sa = scores[a]!;
-    const sb = scores[b]!;
     for (const key of keys) {
       let d = 0;
-      if (key === "total") d = sb.total - sa.total;
-      else if (key === "rate") d = sb.rate - sa.rate;
-      else if (key === "bonus") d = sb.bonus - sa.bonus;
-      else if (key === "code") d = sa.input.unit < sb.input.unit ? -1 : sa.input.unit > sb.input.unit ? 1 : 0;
-      else d = sb.tree.score[key.indicator]! - sa.tree.score[key.indicator]!;
+      if (key === "total") d = totals[b]! - totals[a]!;
+      else if (key === "rate") d = rates[b]! - rates[a]!;
+      else if (key === "bonus") d = bonuses[b]! - bonuses[a]!;
+      else if (key === "code") d = byCode(a, b);
+      else d = scores[b]!.tree.score[key.indicator]! - scores[a]!.tree.score[key.indicator]!;
       if (d !== 0) return d;
     }
-    return sa.input.unit < sb.input.unit ? -1 : sa.input.unit > sb.input.unit ? 1 : 0;
+    return byCode(a, b);
   };
 }
 
@@ -173,6 +181,12 @@ export function gradeUnits(
   if (!grading) return outcomes;
 
   const worst = grading.grades.length - 1;
+  // Reasons are never changed in place, only replaced, so units in the same band share one.
+  const bands = grading.grades.filter((g) => g.quota === null && g.min !== null);
+  const bandReasons = grading.grades.map(
+    (g): GradeReason => ({ kind: "band", grade: g.index, min: g.min ?? 0 }),
+  );
+  const fallbackReason: GradeReason = { kind: "fallback", grade: grading.fallback };
   const excluded = new Uint8Array(scores.length);
   const failed = new Uint8Array(scores.length);
   const viaQuota = new Uint8Array(scores.length);
@@ -180,11 +194,9 @@ export function gradeUnits(
 
   scores.forEach((score, i) => {
     const outcome = outcomes[i]!;
-    const band = grading.grades.find((g) => g.quota === null && g.min !== null && values[i]! >= g.min);
+    const band = bands.find((g) => values[i]! >= g.min!);
     outcome.pointsGrade = band ? band.index : grading.fallback;
-    outcome.reason = band
-      ? { kind: "band", grade: band.index, min: band.min! }
-      : { kind: "fallback", grade: grading.fallback };
+    outcome.reason = band ? bandReasons[band.index]! : fallbackReason;
     for (const veto of score.vetoes) {
       const by: CapSource = { kind: "veto", code: veto.code, name: veto.name };
       if (veto.effect === "fail") {
