@@ -9,7 +9,7 @@ const SECTIONS = 10;
 const LEAVES_PER_SECTION = 20;
 const LEAVES = SECTIONS * LEAVES_PER_SECTION;
 const RATERS_PER_GROUP = [1, 1, 1];
-const RUNS = 3;
+const RUNS = 5;
 
 function scheme() {
   const indicators = Array.from({ length: SECTIONS }, (_, s) => ({
@@ -121,8 +121,8 @@ const engine = best(RUNS, () =>
 );
 const scored = engine.result;
 const grades = new Map();
-for (const outcome of scored.outcomes) {
-  const name = load.scheme.grading.grades[outcome.grade].name;
+for (const grade of scored.outcomes.grades) {
+  const name = load.scheme.grading.grades[grade].name;
   grades.set(name, (grades.get(name) ?? 0) + 1);
 }
 const top = unitResult(scored, scored.order[0]);

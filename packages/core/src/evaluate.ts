@@ -1,6 +1,11 @@
 /** Evaluates a set of units against a scheme: validate inputs, score every unit, grade them together. */
 import { InputError, type Problem } from "./errors.js";
-import { type GradeOutcome, type GradingOptions, gradeUnits } from "./grading/grade-units.js";
+import {
+  type GradeOutcome,
+  type GradeTable,
+  type GradingOptions,
+  gradeUnits,
+} from "./grading/grade-units.js";
 import { type Fixed, format } from "./numbers/fixed.js";
 import { UnitInput, type UnitInputData } from "./scheme/input.js";
 import type { CompiledScheme } from "./scheme/plan.js";
@@ -38,7 +43,8 @@ export interface UnitResult {
 export interface Scored {
   scheme: CompiledScheme;
   scores: UnitScore[];
-  outcomes: GradeOutcome[];
+  /** Every unit's grading; outcomes.outcome(i) is unit i's. */
+  outcomes: GradeTable;
   /** Indexes into scores in published (ranking) order. */
   order: number[];
 }
@@ -89,7 +95,7 @@ function parseUnitInputs(units: readonly unknown[]): { parsed: UnitInput[]; prob
 
 /** The published result of the unit at `index` (an index into scored.scores). */
 export function unitResult(scored: Scored, index: number): UnitResult {
-  return present(scored.scheme, scored.scores[index]!, scored.outcomes[index]!);
+  return present(scored.scheme, scored.scores[index]!, scored.outcomes.outcome(index));
 }
 
 function present(plan: CompiledScheme, score: UnitScore, outcome: GradeOutcome): UnitResult {
@@ -152,8 +158,8 @@ export function evaluateUnits(
 function grade(plan: CompiledScheme, scores: UnitScore[], options: GradingOptions): Scored {
   const outcomes = gradeUnits(plan, scores, options);
   const order = new Array<number>(scores.length);
-  outcomes.forEach((outcome, i) => {
-    order[outcome.position] = i;
+  outcomes.positions.forEach((position, i) => {
+    order[position] = i;
   });
   return { scheme: plan, scores, outcomes, order };
 }

@@ -19,7 +19,7 @@ export {
 } from "./explain/explain-unit.js";
 export { type Language, renderExplanation } from "./explain/render-explanation.js";
 export { compileFormula, FormulaError } from "./formula/compile-formula.js";
-export type { GradeOutcome, GradeReason } from "./grading/grade-units.js";
+export type { GradeOutcome, GradeReason, GradeTable } from "./grading/grade-units.js";
 export { Decimal } from "./numbers/decimal.js";
 export { type Fixed, format, formatShort, ONE, toFixed } from "./numbers/fixed.js";
 export * from "./sampling/index.js";

@@ -65,7 +65,7 @@ export function explainUnit(evaluation: Scored, unitCode: string): UnitExplanati
   if (index < 0) throw new UnknownUnitError(`no unit with code ${unitCode} in this evaluation`);
   const plan = evaluation.scheme;
   const score = evaluation.scores[index]!;
-  const outcome = evaluation.outcomes[index]!;
+  const outcome = evaluation.outcomes.outcome(index);
   const grades = plan.grading?.grades ?? [];
   const gradeRef = (index: number | null) =>
     index === null ? null : { code: grades[index]!.code, name: grades[index]!.name };

@@ -148,86 +148,169 @@ function competitionRanks(order: number[], values: Fixed[], keyOf: (i: number) =
   return ranks;
 }
 
-/** Shared by outcomes with no caps, skips or flags; replaced, never pushed to. */
-const none: never[] = [];
+const NONE = 0;
+const BAND = 1;
+const FALLBACK = 2;
+const QUOTA = 3;
+const FAIL = 4;
+
+/**
+ * Every unit's grading, kept in columns; outcome(i) builds one unit's GradeOutcome when it is read, so that
+ * grading fifty thousand units leaves fifty thousand numbers per column rather than as many objects.
+ */
+export class GradeTable {
+  constructor(
+    private readonly plan: CompiledScheme,
+    readonly values: readonly Fixed[],
+    readonly grades: Int32Array,
+    readonly pointsGrades: Int32Array,
+    readonly ranks: Int32Array,
+    readonly groupRanks: Int32Array,
+    readonly positions: Int32Array,
+    readonly groups: readonly string[],
+    private readonly reasonKinds: Uint8Array,
+    /** For units placed by a quota: the quota grade, their place, the places and the pool. */
+    private readonly quotas: { grade: Int32Array; position: Int32Array; count: Int32Array; pool: Int32Array },
+    private readonly failures: ReadonlyMap<number, CapSource>,
+    private readonly caps: ReadonlyMap<number, GradeCap[]>,
+    private readonly skipped: ReadonlyMap<number, GradeOutcome["skipped"]>,
+    private readonly flags: ReadonlyMap<number, GradeOutcome["flags"]>,
+  ) {}
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  outcome(i: number): GradeOutcome {
+    const grading = this.plan.grading;
+    const pointsGrade = this.pointsGrades[i]!;
+    let reason: GradeReason = { kind: "none" };
+    const kind = this.reasonKinds[i];
+    if (kind === BAND)
+      reason = { kind: "band", grade: pointsGrade, min: grading!.grades[pointsGrade]!.min ?? 0 };
+    else if (kind === FALLBACK) reason = { kind: "fallback", grade: pointsGrade };
+    else if (kind === FAIL) reason = { kind: "fail", by: this.failures.get(i)! };
+    else if (kind === QUOTA) {
+      const q = this.quotas.grade[i]!;
+      const quota = grading!.grades[q]!.quota!;
+      reason = {
+        kind: "quota",
+        grade: q,
+        of: quota.of,
+        share: quota.share,
+        from: quota.from,
+        position: this.quotas.position[i]!,
+        count: this.quotas.count[i]!,
+        pool: this.quotas.pool[i]!,
+      };
+    }
+    return {
+      grade: this.grades[i]! < 0 ? null : this.grades[i]!,
+      pointsGrade: pointsGrade < 0 ? null : pointsGrade,
+      reason,
+      caps: this.caps.get(i) ?? [],
+      skipped: this.skipped.get(i) ?? [],
+      value: this.values[i]!,
+      rank: this.ranks[i]!,
+      groupRank: this.groupRanks[i]!,
+      group: this.groups[i]!,
+      position: this.positions[i]!,
+      flags: this.flags.get(i) ?? [],
+    };
+  }
+}
+
+function append<T>(map: Map<number, T[]>, i: number, item: T): void {
+  const list = map.get(i);
+  if (list) list.push(item);
+  else map.set(i, [item]);
+}
 
 export function gradeUnits(
   plan: CompiledScheme,
   scores: UnitScore[],
   options: GradingOptions = {},
-): GradeOutcome[] {
+): GradeTable {
   const grading = plan.grading;
+  const n = scores.length;
   const values = scores.map((s) => basisValue(plan, s));
   const order = publishedOrder(values, rankingComparator(plan, scores, values));
   const groups = scores.map((s) => groupOf(grading, s));
   const ranks = competitionRanks(order, values, () => "");
   const groupRanks = grading?.groupBy ? competitionRanks(order, values, (i) => groups[i]!) : ranks;
-  const outcomes: GradeOutcome[] = scores.map((_, i) => ({
-    grade: null,
-    pointsGrade: null,
-    reason: { kind: "none" },
-    caps: none,
-    skipped: none,
-    value: values[i]!,
-    rank: ranks[i]!,
-    groupRank: groupRanks[i]!,
-    group: groups[i]!,
-    position: 0,
-    flags: none,
-  }));
+  const positions = new Int32Array(n);
   order.forEach((unit, position) => {
-    outcomes[unit]!.position = position;
+    positions[unit] = position;
   });
-  if (!grading) return outcomes;
+  const grades = new Int32Array(n).fill(-1);
+  const pointsGrades = new Int32Array(n).fill(-1);
+  const reasonKinds = new Uint8Array(n);
+  const quotas = {
+    grade: new Int32Array(n),
+    position: new Int32Array(n),
+    count: new Int32Array(n),
+    pool: new Int32Array(n),
+  };
+  const failures = new Map<number, CapSource>();
+  const caps = new Map<number, GradeCap[]>();
+  const skipped = new Map<number, GradeOutcome["skipped"]>();
+  const flags = new Map<number, GradeOutcome["flags"]>();
+  const table = new GradeTable(
+    plan,
+    values,
+    grades,
+    pointsGrades,
+    ranks,
+    groupRanks,
+    positions,
+    groups,
+    reasonKinds,
+    quotas,
+    failures,
+    caps,
+    skipped,
+    flags,
+  );
+  if (!grading) return table;
 
   const worst = grading.grades.length - 1;
-  // Reasons are never changed in place, only replaced, so units in the same band share one.
   const bands = grading.grades.filter((g) => g.quota === null && g.min !== null);
-  const bandReasons = grading.grades.map(
-    (g): GradeReason => ({ kind: "band", grade: g.index, min: g.min ?? 0 }),
-  );
-  const fallbackReason: GradeReason = { kind: "fallback", grade: grading.fallback };
-  const excluded = new Uint8Array(scores.length);
-  const failed = new Uint8Array(scores.length);
-  const viaQuota = new Uint8Array(scores.length);
-  const capOf = new Int32Array(scores.length);
+  const excluded = new Uint8Array(n);
+  const viaQuota = new Uint8Array(n);
+  const capOf = new Int32Array(n);
+  const fail = (i: number, by: CapSource) => {
+    reasonKinds[i] = FAIL;
+    failures.set(i, by);
+  };
 
   scores.forEach((score, i) => {
-    const outcome = outcomes[i]!;
     const band = bands.find((g) => values[i]! >= g.min!);
-    outcome.pointsGrade = band ? band.index : grading.fallback;
-    outcome.reason = band ? bandReasons[band.index]! : fallbackReason;
+    const pointsGrade = band ? band.index : grading.fallback;
+    pointsGrades[i] = pointsGrade;
+    reasonKinds[i] = band ? BAND : FALLBACK;
     for (const veto of score.vetoes) {
       const by: CapSource = { kind: "veto", code: veto.code, name: veto.name };
-      if (veto.effect === "fail") {
-        failed[i] = 1;
-        outcome.reason = { kind: "fail", by };
-      } else if (veto.effect === "excludeFromQuota") excluded[i] = 1;
-      else if (veto.effect === "capGrade") outcome.caps = [...outcome.caps, { grade: veto.grade!, by }];
+      if (veto.effect === "fail") fail(i, by);
+      else if (veto.effect === "excludeFromQuota") excluded[i] = 1;
+      else if (veto.effect === "capGrade") append(caps, i, { grade: veto.grade!, by });
     }
     for (const cap of grading.levelCaps) {
       const level = grading.byCode.get(String(score.input.data[cap.field] ?? ""));
       if (level !== undefined)
-        outcome.caps = [
-          ...outcome.caps,
-          { grade: level, by: { kind: "levelCap", code: cap.code, name: cap.name } },
-        ];
+        append(caps, i, { grade: level, by: { kind: "levelCap", code: cap.code, name: cap.name } });
     }
     if (grading.declared) {
       const declared = grading.byCode.get(String(score.input.data[grading.declared.field] ?? ""));
       if (declared !== undefined) {
         // The level reached is the points grade as limited by the vetoes and the second criterion (安全记录);
         // only then is it compared with what the unit declared.
-        const reached = outcome.caps.reduce((c, cap) => Math.max(c, cap.grade), outcome.pointsGrade);
-        outcome.caps = [...outcome.caps, { grade: declared, by: { kind: "declared" } }];
-        if (grading.declared.failBelow && reached > declared) {
-          failed[i] = 1;
-          outcome.reason = { kind: "fail", by: { kind: "declared" } };
-        }
+        const reached = (caps.get(i) ?? []).reduce((c, cap) => Math.max(c, cap.grade), pointsGrade);
+        append(caps, i, { grade: declared, by: { kind: "declared" } });
+        if (grading.declared.failBelow && reached > declared) fail(i, { kind: "declared" });
       }
     }
-    capOf[i] = outcome.caps.reduce((c, cap) => Math.max(c, cap.grade), 0);
-    outcome.grade = failed[i] ? worst : Math.max(outcome.pointsGrade, capOf[i]!);
+    capOf[i] = (caps.get(i) ?? []).reduce((c, cap) => Math.max(c, cap.grade), 0);
+    grades[i] = reasonKinds[i] === FAIL ? worst : Math.max(pointsGrade, capOf[i]!);
   });
 
   for (const q of grading.quotaOrder) {
@@ -235,13 +318,12 @@ export function gradeUnits(
     const quota = grade.quota!;
     const pools = new Map<string, number[]>();
     for (const i of order) {
-      const outcome = outcomes[i]!;
       const inPool =
-        quota.of !== null ? outcome.grade === quota.of : grade.min === null || values[i]! >= grade.min;
+        quota.of !== null ? grades[i] === quota.of : grade.min === null || values[i]! >= grade.min;
       if (!inPool) continue;
-      const pool = pools.get(outcome.group) ?? [];
-      pool.push(i);
-      pools.set(outcome.group, pool);
+      const pool = pools.get(groups[i]!);
+      if (pool) pool.push(i);
+      else pools.set(groups[i]!, [i]);
     }
     for (const pool of pools.values()) {
       const count = quotaCount(quota.share, pool.length, quota.rounding);
@@ -250,11 +332,11 @@ export function gradeUnits(
       for (const i of candidates) {
         // A nested quota promotes from its pool grade, which may itself come from a quota (优秀 from 先进);
         // an independent quota (A on top, C at the bottom) never takes a unit another quota placed.
-        if (failed[i] || (quota.of === null && viaQuota[i])) continue;
+        if (reasonKinds[i] === FAIL || (quota.of === null && viaQuota[i])) continue;
         const why = quota.from === "bottom" ? null : excluded[i] ? "vetoed" : capOf[i]! > q ? "capped" : null;
         if (why === null) eligible.push(i);
         // Only a unit ranked within the places would have taken one; it is told why it did not.
-        else if (eligible.length < count) outcomes[i]!.skipped = [...outcomes[i]!.skipped, { grade: q, why }];
+        else if (eligible.length < count) append(skipped, i, { grade: q, why });
       }
       let chosen = eligible.slice(0, count);
       const boundary = chosen.at(-1);
@@ -265,18 +347,12 @@ export function gradeUnits(
         else if (grading.ties === "excludeAll") chosen = chosen.filter((i) => values[i] !== values[boundary]);
       }
       chosen.forEach((i, k) => {
-        const outcome = outcomes[i]!;
-        outcome.grade = q;
-        outcome.reason = {
-          kind: "quota",
-          grade: q,
-          of: quota.of,
-          share: quota.share,
-          from: quota.from,
-          position: k + 1,
-          count,
-          pool: pool.length,
-        };
+        grades[i] = q;
+        reasonKinds[i] = QUOTA;
+        quotas.grade[i] = q;
+        quotas.position[i] = k + 1;
+        quotas.count[i] = count;
+        quotas.pool[i] = pool.length;
         viaQuota[i] = 1;
       });
     }
@@ -284,8 +360,7 @@ export function gradeUnits(
 
   for (const [i, score] of scores.entries()) {
     if (grading.history.length === 0) break;
-    const outcome = outcomes[i]!;
-    const current = grading.grades[outcome.grade!]!.code;
+    const current = grading.grades[grades[i]!]!.code;
     const history = [...score.input.history].sort((a, b) => Number(b.year) - Number(a.year));
     for (const rule of grading.history) {
       const earlier = history.slice(0, rule.years - 1);
@@ -295,9 +370,9 @@ export function gradeUnits(
         return Number(h.year) === expected;
       });
       if (consecutive && rule.grades.has(current) && earlier.every((h) => rule.grades.has(h.grade))) {
-        outcome.flags = [...outcome.flags, { code: rule.code, name: rule.name, outcome: rule.outcome }];
+        append(flags, i, { code: rule.code, name: rule.name, outcome: rule.outcome });
       }
     }
   }
-  return outcomes;
+  return table;
 }

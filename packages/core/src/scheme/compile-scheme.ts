@@ -311,6 +311,14 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
     leaves,
     byCode,
     categoryMasks,
+    childrenMax: new Map(
+      [...categoryMasks.values()].map((mask) => [
+        mask,
+        new Float64Array(
+          nodes.map((n) => n.children.reduce((sum, c) => sum + (mask[c] === 1 ? nodes[c]!.max : 0), 0)),
+        ),
+      ]),
+    ),
     fullMasks: new Set(
       [...categoryMasks.values()].filter((mask) => leaves.every((leaf) => mask[leaf] === 1)),
     ),

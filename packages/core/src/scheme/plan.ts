@@ -121,6 +121,8 @@ export interface CompiledScheme {
   byCode: Map<string, number>;
   /** Applicability of each node per unit category ("" = a unit without a category). */
   categoryMasks: Map<string, Uint8Array>;
+  /** Per category mask: each parent's sum of the maxima of the children that exist under it. */
+  childrenMax: ReadonlyMap<Uint8Array, Float64Array>;
   /** The category masks under which every leaf exists. */
   fullMasks: ReadonlySet<Uint8Array>;
   /** Formula leaves in dependency order. */

@@ -74,6 +74,28 @@ function gcd(a: number, b: number): number {
  * A combiner remembers the common denominator of the last pattern of group sizes it saw: in bulk scoring every
  * leaf of every unit usually has the same raters, so the factors are worked out once.
  */
+/**
+ * Σ factor_g × numerator_g × scale ÷ divisor, rounded half-up: one leaf's combined score. NaN when the sum leaves
+ * the range where doubles hold integers exactly (the caller then works in BigInt). A plain function, so that the
+ * bulk loop can have it inlined.
+ */
+function weightedQuotient(
+  factors: Float64Array,
+  numerators: Float64Array,
+  offset: number,
+  stride: number,
+  scale: number,
+  divisor: number,
+  inverse: number,
+): number {
+  let numerator = 0;
+  for (let g = 0; g < factors.length; g++) numerator += factors[g]! * numerators[g * stride + offset]!;
+  numerator *= scale;
+  if (numerator >= 0 && numerator <= Number.MAX_SAFE_INTEGER)
+    return divideHalfUp(numerator, divisor, inverse);
+  return Number.isSafeInteger(numerator) ? mulDiv(numerator, 1, divisor) : Number.NaN;
+}
+
 export class GroupCombiner {
   private readonly factors: Float64Array;
   private readonly pattern: Float64Array;
@@ -88,15 +110,16 @@ export class GroupCombiner {
   }
 
   combine(fractions: GroupFractions): Fixed {
-    return this.combineAt(fractions.numerators, fractions.denominators, 0, 1);
+    this.checkPattern(fractions.denominators, 0, 1);
+    return this.combineAt(fractions.numerators, fractions.denominators, 0, 1, 1);
   }
 
   /**
    * Combines a whole row of leaves at once: numerators and denominators are laid out group by group,
    * [g × stride + l], the numerators of leaf l in units of scale[l] (a leaf's step, for sums counted in steps).
    * Writes each leaf's score to out[l], leaving out[l] alone where skip[l] is set; `uniform` says every leaf
-   * has the same denominators (no rater missed a score in this row). Stops at the first leaf that cannot be combined
-   * (a group missing under the fail policy) by throwing MissingGroupError.
+   * has the same denominators (no rater missed a score in this row), so the pattern is looked at once. Stops at
+   * the first leaf that cannot be combined (a group missing under the fail policy) by throwing MissingGroupError.
    */
   combineColumns(
     numerators: Float64Array,
@@ -107,12 +130,43 @@ export class GroupCombiner {
     scale: Float64Array,
     uniform: boolean,
   ): void {
-    let check = true;
+    let checked = false;
     for (let l = 0; l < stride; l++) {
       if (skip[l] === 1) continue;
-      out[l] = this.combineAt(numerators, denominators, l, stride, scale[l]!, check);
-      // With uniform denominators (every leaf rated by the same raters) one look at the pattern serves the row.
-      check = !uniform;
+      if (!checked || !uniform) this.checkPattern(denominators, l, stride);
+      checked = true;
+      out[l] = this.combineAt(numerators, denominators, l, stride, scale[l]!);
+    }
+  }
+
+  /**
+   * For rows in which group g has counts[g] raters: per group g and leaf l (at [g × leaves + l]) the whole number
+   * of micro-points that one quantum given by one rater of g adds to leaf l, when every such share divides
+   * exactly (as with 40/30/30 weights, one rater per group and steps of 0.1); null otherwise. With them a leaf's
+   * combined score is a plain sum of quanta × multipliers, the very value combine() gives, without a division.
+   */
+  exactMultipliers(counts: readonly number[], quanta: Float64Array): Float64Array | null {
+    if (counts.some((count) => count === 0)) return null;
+    this.learn(Float64Array.from(counts), 0, 1);
+    const leaves = quanta.length;
+    const out = new Float64Array(counts.length * leaves);
+    for (let g = 0; g < counts.length; g++) {
+      for (let l = 0; l < leaves; l++) {
+        const share = this.factors[g]! * quanta[l]!;
+        if (!Number.isSafeInteger(share) || share % this.divisor !== 0) return null;
+        out[g * leaves + l] = share / this.divisor;
+      }
+    }
+    return out;
+  }
+
+  private checkPattern(denominators: Float64Array, offset: number, stride: number): void {
+    const pattern = this.pattern;
+    for (let g = 0; g < pattern.length; g++) {
+      if (denominators[g * stride + offset] !== pattern[g]) {
+        this.learn(denominators, offset, stride);
+        return;
+      }
     }
   }
 
@@ -121,24 +175,18 @@ export class GroupCombiner {
     denominators: Float64Array,
     offset: number,
     stride: number,
-    scale = 1,
-    check = true,
+    scale: number,
   ): Fixed {
-    const n = this.raters.groups.length;
-    for (let g = 0; check && g < n; g++) {
-      if (denominators[g * stride + offset] !== this.pattern[g]) {
-        this.learn(denominators, offset, stride);
-        break;
-      }
-    }
-    const factors = this.factors;
-    let numerator = 0;
-    for (let g = 0; g < n; g++) numerator += factors[g]! * numerators[g * stride + offset]!;
-    numerator *= scale;
-    if (numerator >= 0 && numerator <= Number.MAX_SAFE_INTEGER)
-      return divideHalfUp(numerator, this.divisor, this.inverse);
-    if (Number.isSafeInteger(numerator)) return mulDiv(numerator, 1, this.divisor);
-    return this.exact(numerators, denominators, offset, stride, scale);
+    const value = weightedQuotient(
+      this.factors,
+      numerators,
+      offset,
+      stride,
+      scale,
+      this.divisor,
+      this.inverse,
+    );
+    return Number.isNaN(value) ? this.exact(numerators, denominators, offset, stride, scale) : value;
   }
 
   /** The same sum in BigInt, for the rare inputs whose intermediate products leave the exact range of doubles. */

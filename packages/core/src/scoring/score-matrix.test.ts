@@ -246,3 +246,99 @@ describe("evaluateMatrix (bulk scoring)", () => {
     );
   });
 });
+
+describe("bulk scoring by exact multipliers", () => {
+  /** 40/30/30 means over leaves with steps of 0.1: each rater's share of a leaf is a whole number of micro-points. */
+  const weighted = (step: number | undefined): SchemeBody => ({
+    indicators: [
+      {
+        code: "A",
+        name: "重点工作",
+        max: 6,
+        children: [
+          { code: "A1", name: "甲", max: 2, method: { type: "manual", ...(step ? { step } : {}) } },
+          { code: "A2", name: "乙", max: 4, method: { type: "manual", step: 0.1 } },
+        ],
+      },
+      { code: "B", name: "共性工作", max: 4, method: { type: "manual", step: 0.1 } },
+    ],
+    raters: {
+      scope: "leaf",
+      missingGroup: "renormalize",
+      groups: [
+        { code: "g1", name: "领导", weight: 0.4 },
+        { code: "g2", name: "负责人", weight: 0.3 },
+        { code: "g3", name: "部室", weight: 0.3 },
+      ],
+    },
+  });
+  const leaves = ["A1", "A2", "B"];
+  const maxima = [2, 4, 4];
+
+  /** The same scores as a matrix and as per-unit ratings; `hole` leaves one rater's score of A2 out. */
+  function both(ratersPerGroup: number[], hole?: { unit: number; group: number; rater: number }) {
+    const units: UnitInputData[] = [];
+    const values: number[] = [];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    for (let u = 0; u < 12; u++) {
+      const ratings: Rating[] = [];
+      ratersPerGroup.forEach((count, g) => {
+        for (let r = 0; r < count; r++) {
+          const scores: Record<string, number> = {};
+          leaves.forEach((code, l) => {
+            const x = (next() % (maxima[l]! * 10 + 1)) / 10;
+            const missing = hole?.unit === u && hole.group === g && hole.rater === r && code === "A2";
+            values.push(missing ? Number.NaN : x);
+            if (!missing) scores[code] = x;
+          });
+          ratings.push({ rater: `g${g + 1}-${r + 1}`, group: `g${g + 1}`, scores });
+        }
+      });
+      units.push({ unit: `U${String(u).padStart(2, "0")}`, ratings });
+    }
+    return { units, matrix: { ratersPerGroup, scores: Float64Array.from(values) } };
+  }
+
+  function expectSame(
+    body: SchemeBody,
+    ratersPerGroup: number[],
+    hole?: { unit: number; group: number; rater: number },
+  ) {
+    const plan = buildScheme(body);
+    const { units, matrix } = both(ratersPerGroup, hole);
+    const byUnits = evaluateUnits(plan, units);
+    const bulk = evaluateMatrix(plan, {
+      ...matrix,
+      units: readUnitInputs(units.map((u) => ({ unit: u.unit }))),
+    } as ScoreMatrix);
+    const results = bulk.order.map((i) => unitResult(bulk, i));
+    expect(results.map((r) => [r.unit, r.total, r.indicators])).toEqual(
+      byUnits.units.map((r) => [r.unit, r.total, r.indicators]),
+    );
+    // Exactly, in millionths, not only as published: every node of every unit's tree and the points.
+    const exact = (scored: typeof bulk) =>
+      scored.order.map((i) => [scored.scores[i]!.points, Array.from(scored.scores[i]!.tree.score)]);
+    expect(exact(bulk)).toEqual(exact(byUnits));
+  }
+
+  it("gives what per-unit scoring gives with one rater per group", () => {
+    expectSame(weighted(0.1), [1, 1, 1]);
+  });
+
+  it("gives what per-unit scoring gives with groups of different sizes", () => {
+    expectSame(weighted(0.1), [1, 2, 3]);
+  });
+
+  it("re-weights a row with a missing score the general way", () => {
+    expectSame(weighted(0.1), [1, 2, 1], { unit: 3, group: 1, rater: 0 });
+    expectSame(weighted(0.1), [1, 1, 1], { unit: 5, group: 2, rater: 0 });
+  });
+
+  it("divides when a leaf has no step, so the shares are not whole micro-points", () => {
+    expectSame(weighted(undefined), [1, 1, 1]);
+  });
+});

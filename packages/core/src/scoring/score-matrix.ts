@@ -56,17 +56,20 @@ function quantaOf(x: number, l: number, scale: LeafScale): number {
 }
 
 /**
- * Adds one rater's row of scores (in quanta) into sums[row …], or sets them for the group's first rater, so
- * nothing is cleared between units. Leaves whose score is missing or bad are listed in `misses` for the caller;
- * their sum counts them as 0. The test is quantaOf's, written out so that the hot loop works on locals only.
+ * Adds one rater's row of scores into target[row …] as whole quanta times multiplier[from …] (ones when summing
+ * quanta per group), or sets them for the first rater written, so nothing is cleared between units. Leaves whose
+ * score is missing or bad are listed in `misses` for the caller; they count as 0. The test is quantaOf's, written
+ * out so that the hot loop works on locals only.
  */
 function accumulate(
   scores: Float64Array,
   start: number,
   count: number,
   scale: LeafScale,
-  sums: Float64Array,
+  target: Float64Array,
   row: number,
+  multiplier: Float64Array,
+  from: number,
   first: boolean,
   misses: number[],
 ): void {
@@ -76,9 +79,10 @@ function accumulate(
     const k = x * perPoint[l]!;
     const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
     if (x >= 0 && x <= maxPoints[l]! && Math.abs(k - whole) <= tolerance[l]!) {
-      sums[row + l] = first ? whole : sums[row + l]! + whole;
+      const add = whole * multiplier[from + l]!;
+      target[row + l] = first ? add : target[row + l]! + add;
     } else {
-      if (first) sums[row + l] = 0;
+      if (first) target[row + l] = 0;
       misses.push(l);
     }
   }
@@ -136,6 +140,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   const misses: number[] = [];
   const fractions = newGroupFractions(raters.groups.length);
   const combiner = new GroupCombiner(raters);
+  const ones = new Float64Array(leafCount).fill(1);
   const leafNa = new Uint8Array(leafCount);
   // Leaves not taken from the raters: those outside the unit's category and those computed from data.
   const baseSkip = new Map(
@@ -148,6 +153,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   let naDirty = true;
   const satisfactionLeaves = leafNodes.flatMap((n, l) => (n.method?.type === "satisfaction" ? [l] : []));
   const allSummed = summed.every(Boolean) && !plan.roundAt.raterGroup;
+  const multipliers = allSummed ? combiner.exactMultipliers(ratersPerGroup, quantum) : null;
   // Leaves outside the unit's category or declared not applicable keep whatever leafScore held: the roll-up
   // reads neither. Every unit's tree is rolled up in one scratch state. Keeping all of them would write hundreds of megabytes
   // for a provincial campaign; a unit's tree is worked out again, once, when someone reads it.
@@ -169,8 +175,8 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   const maskOf = (unit: UnitInput) =>
     plan.categoryMasks.get(hasCategories ? (unit.category ?? "") : "") ?? plan.categoryMasks.get("")!;
 
-  /** Scores unit u into `tree`, reporting to `unitProblems`. */
-  const scoreRow = (u: number, tree: TreeState, unitProblems: UnitProblem[]) => {
+  /** Scores unit u into `tree`, and, given `out`, finishes it there (re-basing, bonus, vetoes, total). */
+  const scoreRow = (u: number, tree: TreeState, unitProblems: UnitProblem[], out: Finished | null) => {
     const unit = units[u]!;
     const mask = maskOf(unit);
     const scope = tree === scratch ? sharedScope : new UnitScope(plan, unit, tree);
@@ -179,28 +185,56 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     // Leaves are the tree's first nodes (see compileScheme): their scores are written into it directly.
     const leafScore = tree.score;
 
-    // Each group's sums are counted in quanta (the leaf's step, or one micro-point): a score is on its step
-    // when it lies within half a micro-point of a whole number of quanta, the same test as rounding to six
-    // places (numbers/fixed.ts) and dividing, without a division. (k + 0.5) | 0 rounds k ≥ 0 like Math.round,
-    // much faster; int32 says every leaf's max in quanta allows it. The range test on the points as given also
-    // stops negatives, infinities and NaN, so a rater's missing score (NaN) costs nothing until it happens.
-    // The first rater of a group sets the sums, so nothing is cleared between units; counts start full and only
-    // the entries a missing score lowered are put back afterwards.
-    for (let g = 0; g < ratersPerGroup.length; g++) {
-      if (!summed[g]) continue;
-      const row = g * leafCount;
-      for (let r = 0; r < ratersPerGroup[g]!; r++) {
-        const start = base + groupStart[g]! + r * leafCount;
-        const first = r === 0;
-        accumulate(scores, start, leafCount, scale, sums, row, first, misses);
-        for (const l of misses) {
-          const x = scores[start + l]!;
-          if (Number.isNaN(x)) {
-            counts[row + l]! -= 1;
-            lowered.push(row + l);
-          } else badScore(unitProblems, g, r, l, x);
+    // Scores are counted in quanta (the leaf's step, or one micro-point): a score is on its step when it lies
+    // within half a micro-point of a whole number of quanta, the same test as rounding to six places
+    // (numbers/fixed.ts) and dividing, without a division. The range test on the points as given also stops
+    // negatives, infinities and NaN, so a rater's missing score costs nothing until it happens.
+    // With exact multipliers (see GroupCombiner.exactMultipliers) every rater's quanta go straight into the leaf
+    // scores; a row where an expected score is missing or bad goes the general way, which re-weights or reports.
+    let direct = multipliers !== null;
+    if (multipliers) {
+      const expected = baseSkip.get(mask)!;
+      let first = true;
+      for (let g = 0; direct && g < ratersPerGroup.length; g++) {
+        for (let r = 0; direct && r < ratersPerGroup[g]!; r++) {
+          const start = base + groupStart[g]! + r * leafCount;
+          accumulate(
+            scores,
+            start,
+            leafCount,
+            scale,
+            leafScore,
+            0,
+            multipliers,
+            g * leafCount,
+            first,
+            misses,
+          );
+          first = false;
+          for (const l of misses) if (expected[l] === 0) direct = false;
+          misses.length = 0;
         }
-        misses.length = 0;
+      }
+    }
+    // In general each group's quanta are summed: the first rater of a group sets the sums, so nothing is cleared
+    // between units; counts start full and only the entries a missing score lowered are put back afterwards.
+    if (!direct) {
+      for (let g = 0; g < ratersPerGroup.length; g++) {
+        if (!summed[g]) continue;
+        const row = g * leafCount;
+        for (let r = 0; r < ratersPerGroup[g]!; r++) {
+          const start = base + groupStart[g]! + r * leafCount;
+          const first = r === 0;
+          accumulate(scores, start, leafCount, scale, sums, row, ones, 0, first, misses);
+          for (const l of misses) {
+            const x = scores[start + l]!;
+            if (Number.isNaN(x)) {
+              counts[row + l]! -= 1;
+              lowered.push(row + l);
+            } else badScore(unitProblems, g, r, l, x);
+          }
+          misses.length = 0;
+        }
       }
     }
 
@@ -232,8 +266,8 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     }
     if (!declared && naDirty) leafNa.fill(0);
     naDirty = declared;
-    let combined = false;
-    if (allSummed) {
+    let combined = direct;
+    if (!combined && allSummed) {
       try {
         combiner.combineColumns(sums, counts, leafCount, skip, leafScore, quantum, lowered.length === 0);
         combined = true;
@@ -293,24 +327,25 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
     for (const index of lowered) counts[index] = ratersPerGroup[Math.floor(index / leafCount)]!;
     lowered.length = 0;
     aggregateTree(plan, mask, leafScore, leafNa, tree, declared);
-    return finishUnit(plan, unit, tree, scope, null, unitProblems);
+    if (out) finishUnit(plan, unit, tree, scope, null, unitProblems, out);
   };
 
   const rescore = (u: number): TreeState => {
     const tree = newTreeState(plan);
-    scoreRow(u, tree, []);
+    scoreRow(u, tree, [], null);
     return tree;
   };
   const unitProblems: UnitProblem[] = [];
   for (let u = 0; u < units.length; u++) {
-    const finished = scoreRow(u, scratch, unitProblems);
     const unit = units[u]!;
+    const result = new MatrixUnitScore(unit, u, maskOf(unit), rescore);
+    scoreRow(u, scratch, unitProblems, result);
     if (unitProblems.length > 0) {
       for (const p of unitProblems) problems.push({ ...p, unit: unit.unit });
       unitProblems.length = 0;
       continue;
     }
-    results.push(new MatrixUnitScore(unit, u, maskOf(unit), finished, rescore));
+    results.push(result);
   }
   if (problems.length > 0) throw new UnitInputError(problems);
   return results;
@@ -322,32 +357,23 @@ class MatrixUnitScore implements UnitScore {
   readonly breakdown = true;
   readonly leaves = [];
   readonly raters = null;
-  readonly points: Fixed;
-  readonly applicableMax: Fixed;
-  readonly rate: Fixed;
-  readonly base: Fixed;
-  readonly bonusItems: UnitScore["bonusItems"];
-  readonly bonus: Fixed;
-  readonly vetoes: UnitScore["vetoes"];
-  readonly total: Fixed;
+  points = 0;
+  applicableMax = 0;
+  rate = 0;
+  base = 0;
+  bonusItems!: UnitScore["bonusItems"];
+  bonus = 0;
+  vetoes!: UnitScore["vetoes"];
+  total = 0;
   private computed: TreeState | undefined;
 
+  /** The Finished fields start empty and are written by finishUnit. */
   constructor(
     readonly input: UnitInput,
     readonly index: number,
     readonly mask: Uint8Array,
-    finished: Finished,
     private readonly rescore: (index: number) => TreeState,
-  ) {
-    this.points = finished.points;
-    this.applicableMax = finished.applicableMax;
-    this.rate = finished.rate;
-    this.base = finished.base;
-    this.bonusItems = finished.bonusItems;
-    this.bonus = finished.bonus;
-    this.vetoes = finished.vetoes;
-    this.total = finished.total;
-  }
+  ) {}
 
   get tree(): TreeState {
     this.computed ??= this.rescore(this.index);

@@ -187,18 +187,14 @@ function scoreSheet(
   return leaves;
 }
 
-function rebased(
-  plan: CompiledScheme,
-  tree: TreeState,
-): { points: Fixed; applicableMax: Fixed; base: Fixed } {
+/** The tree's total before bonus: 实得分, re-based to the full scale when items were 不适用 and the scheme says so. */
+function rebasedTotal(plan: CompiledScheme, tree: TreeState): Fixed {
   const points = tree.score[plan.root]!;
   const applicableMax = tree.applicableMax[plan.root]!;
   const rootMax = plan.nodes[plan.root]!.max;
-  const base =
-    plan.rebase && applicableMax > 0 && applicableMax !== rootMax
-      ? mulDiv(points, rootMax, applicableMax)
-      : points;
-  return { points, applicableMax, base };
+  return plan.rebase && applicableMax > 0 && applicableMax !== rootMax
+    ? mulDiv(points, rootMax, applicableMax)
+    : points;
 }
 
 export function scoreUnit(
@@ -284,7 +280,7 @@ export function scoreUnit(
           problems,
           `ratings[${r}].scores`,
         );
-        total = rebased(plan, sheetTree).base;
+        total = rebasedTotal(plan, sheetTree);
       } else {
         problems.push({
           path: `ratings[${r}]`,
@@ -323,7 +319,8 @@ export function scoreUnit(
 
   const breakdown = !(byRaters && raters.scope === "total" && Object.keys(unit.scores).length === 0);
   scope.breakdown = breakdown;
-  const finished = finishUnit(plan, unit, tree, scope, combinedTotal, problems);
+  const finished = emptyFinished();
+  finishUnit(plan, unit, tree, scope, combinedTotal, problems, finished);
   if (problems.length > 0) throw new UnitInputError(problems);
   return {
     input: unit,
@@ -389,9 +386,22 @@ export type Finished = Pick<
   "points" | "applicableMax" | "rate" | "base" | "bonusItems" | "bonus" | "vetoes" | "total"
 >;
 
+export function emptyFinished(): Finished {
+  return {
+    points: 0,
+    applicableMax: 0,
+    rate: 0,
+    base: 0,
+    bonusItems: none,
+    bonus: 0,
+    vetoes: none,
+    total: 0,
+  };
+}
+
 /**
  * From the scored tree (or the raters' combined total) to the published total: 不适用 re-basing, bonus within
- * its caps, and the vetoes that apply.
+ * its caps, and the vetoes that apply, written into `out` (bulk scoring fills its results in place).
  */
 export function finishUnit(
   plan: CompiledScheme,
@@ -400,14 +410,12 @@ export function finishUnit(
   scope: FormulaScope,
   combinedTotal: Fixed | null,
   problems: UnitProblem[],
-): Finished {
+  out: Finished,
+): void {
   const rootMax = plan.nodes[plan.root]!.max;
-  let { points, applicableMax, base } = rebased(plan, tree);
-  if (combinedTotal !== null) {
-    points = combinedTotal;
-    applicableMax = rootMax;
-    base = combinedTotal;
-  }
+  const points = combinedTotal ?? tree.score[plan.root]!;
+  const applicableMax = combinedTotal === null ? tree.applicableMax[plan.root]! : rootMax;
+  const base = combinedTotal ?? rebasedTotal(plan, tree);
   const rate = applicableMax === 0 ? 0 : mulDiv(points, 100 * ONE, applicableMax);
 
   let bonusItems: UnitScore["bonusItems"] = none;
@@ -445,7 +453,14 @@ export function finishUnit(
   }
   const zeroed = vetoes.some((v) => v.effect === "zero");
   const total = zeroed ? 0 : roundTo(base + bonus, plan.places);
-  return { points, applicableMax, rate, base, bonusItems, bonus, vetoes, total };
+  out.points = points;
+  out.applicableMax = applicableMax;
+  out.rate = rate;
+  out.base = base;
+  out.bonusItems = bonusItems;
+  out.bonus = bonus;
+  out.vetoes = vetoes;
+  out.total = total;
 }
 
 /** With rounding.at raterGroup, each group's aggregate is rounded to the published places before weighting. */

@@ -67,6 +67,7 @@ export function aggregateTree(
   const roundLeaf = plan.roundAt.leaf;
   const roundNode = plan.roundAt.node;
   const { score, applicableMax } = state;
+  const fullMax = plan.childrenMax.get(mask)!;
   const count = kind.length;
   // Leaves are nodes 0 … leafCount − 1 (see compileScheme), in leaf order, so leaf scores may be written
   // straight into state.score; then, with nothing to round, only the leaves that do not count need touching.
@@ -111,14 +112,14 @@ export function aggregateTree(
         am = nodeMax;
       }
     } else {
-      // full: the maxima of the children that exist for this unit; childMax: what is left of them after 不适用.
-      let full = 0;
+      // full: the maxima of the children that exist for this unit's category; childMax: what is left of them
+      // after 不适用.
+      const full = fullMax[i]!;
       let childMax = 0;
       for (let c = from; c < to; c++) {
         const child = children[c]!;
         s += score[child]!;
         childMax += applicableMax[child]!;
-        if (mask[child] === 1) full += max[child]!;
       }
       if (k === SUM) {
         // Only what was declared not applicable leaves the parent's max: children that add up to less than it
