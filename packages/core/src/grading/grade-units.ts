@@ -148,7 +148,7 @@ function competitionRanks(order: number[], values: Fixed[], keyOf: (i: number) =
   return ranks;
 }
 
-const NONE = 0;
+// Reason kinds; 0, the typed array's default, is "none" (no grading).
 const BAND = 1;
 const FALLBACK = 2;
 const QUOTA = 3;

@@ -4,7 +4,7 @@
  * combination, tree and finishing steps as scoreUnit, without building an object per score.
  */
 import { FormulaError } from "../formula/compile-formula.js";
-import { type Fixed, formatShort, ONE } from "../numbers/fixed.js";
+import { formatShort, ONE } from "../numbers/fixed.js";
 import type { UnitInput } from "../scheme/input.js";
 import type { CompiledScheme } from "../scheme/plan.js";
 import { LeafInputError, scoreLeaf } from "./leaf-methods.js";
