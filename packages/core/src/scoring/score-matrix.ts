@@ -36,10 +36,10 @@ export interface ScoreMatrix {
 
 export class MatrixShapeError extends Error {}
 
-/** Per leaf: quanta (steps, or micro-points) per point, the max in points, and half a micro-point in quanta. */
+/** Per leaf: quanta (steps, or micro-points) per point, the max in quanta, and half a micro-point in quanta. */
 interface LeafScale {
   perPoint: Float64Array;
-  maxPoints: Float64Array;
+  maxQuanta: Float64Array;
   tolerance: Float64Array;
 }
 
@@ -52,7 +52,7 @@ interface LeafScale {
 function quantaOf(x: number, l: number, scale: LeafScale): number {
   const k = x * scale.perPoint[l]!;
   const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
-  return x >= 0 && x <= scale.maxPoints[l]! && Math.abs(k - whole) <= scale.tolerance[l]! ? whole : -1;
+  return whole >>> 0 <= scale.maxQuanta[l]! && Math.abs(k - whole) <= scale.tolerance[l]! ? whole : -1;
 }
 
 /**
@@ -73,12 +73,13 @@ function accumulate(
   first: boolean,
   misses: number[],
 ): void {
-  const { perPoint, maxPoints, tolerance } = scale;
+  const { perPoint, maxQuanta, tolerance } = scale;
   for (let l = 0; l < count; l++) {
-    const x = scores[start + l]!;
-    const k = x * perPoint[l]!;
+    const k = scores[start + l]! * perPoint[l]!;
     const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
-    if (x >= 0 && x <= maxPoints[l]! && Math.abs(k - whole) <= tolerance[l]!) {
+    // One unsigned comparison bounds whole to 0 … max (a negative wraps above it); NaN and infinities fail the
+    // distance test, since their difference is NaN.
+    if (whole >>> 0 <= maxQuanta[l]! && Math.abs(k - whole) <= tolerance[l]!) {
       const add = whole * multiplier[from + l]!;
       target[row + l] = first ? add : target[row + l]! + add;
     } else {
@@ -129,7 +130,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   const quantum = new Float64Array(leafStep.map((step) => (step > 0 ? step : 1)));
   const scale: LeafScale = {
     perPoint: new Float64Array(quantum.map((q) => ONE / q)),
-    maxPoints: new Float64Array(leafMax.map((max) => max / ONE)),
+    maxQuanta: new Float64Array(leafMax.map((max, l) => Math.floor(max / quantum[l]!))),
     tolerance: new Float64Array(quantum.map((q) => 0.5 / q)),
   };
 
