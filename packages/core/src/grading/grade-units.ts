@@ -220,6 +220,8 @@ export class GradeTable {
   }
 }
 
+const noCaps: readonly GradeCap[] = [];
+
 function append<T>(map: Map<number, T[]>, i: number, item: T): void {
   const list = map.get(i);
   if (list) list.push(item);
@@ -304,12 +306,12 @@ export function gradeUnits(
       if (declared !== undefined) {
         // The level reached is the points grade as limited by the vetoes and the second criterion (安全记录);
         // only then is it compared with what the unit declared.
-        const reached = (caps.get(i) ?? []).reduce((c, cap) => Math.max(c, cap.grade), pointsGrade);
+        const reached = (caps.get(i) ?? noCaps).reduce((c, cap) => Math.max(c, cap.grade), pointsGrade);
         append(caps, i, { grade: declared, by: { kind: "declared" } });
         if (grading.declared.failBelow && reached > declared) fail(i, { kind: "declared" });
       }
     }
-    capOf[i] = (caps.get(i) ?? []).reduce((c, cap) => Math.max(c, cap.grade), 0);
+    capOf[i] = (caps.get(i) ?? noCaps).reduce((c, cap) => Math.max(c, cap.grade), 0);
     grades[i] = reasonKinds[i] === FAIL ? worst : Math.max(pointsGrade, capOf[i]!);
   });
 
