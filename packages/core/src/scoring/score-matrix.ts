@@ -352,12 +352,23 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
   return results;
 }
 
+const noLeaves: never[] = [];
+
 /** A unit scored in bulk: its tree is worked out again on first reading (see scoreMatrix). */
 class MatrixUnitScore implements UnitScore {
-  readonly source = "raters";
-  readonly breakdown = true;
-  readonly leaves = [];
-  readonly raters = null;
+  // The same for every unit scored in bulk: on the prototype, so fifty thousand results do not each carry them.
+  get source(): "raters" {
+    return "raters";
+  }
+  get breakdown(): boolean {
+    return true;
+  }
+  get leaves(): never[] {
+    return noLeaves;
+  }
+  get raters(): null {
+    return null;
+  }
   points = 0;
   applicableMax = 0;
   rate = 0;
