@@ -67,7 +67,7 @@ function basisValue(plan: CompiledScheme, score: UnitScore): Fixed {
 }
 
 /** The published order: basis value descending, then the tie-break keys, then the unit code. */
-export function rankingComparator(plan: CompiledScheme, scores: UnitScore[], values: Fixed[]) {
+function rankingComparator(plan: CompiledScheme, scores: UnitScore[], values: Fixed[]) {
   const keys = plan.grading?.tieBreak ?? ["code"];
   // Flat arrays, read once: the comparator runs for every pair of tied units.
   const codes = scores.map((s) => s.input.unit);

@@ -1,7 +1,7 @@
 import { evaluateUnits } from "@kaoping/core";
 import { describe, expect, it } from "vitest";
 import { buildScheme } from "../__fixtures__/build-scheme.js";
-import { div, FixedRangeError, format, formatShort, mul, mulDiv, ONE, roundTo, toFixed } from "./fixed.js";
+import { FixedRangeError, format, formatShort, mul, mulDiv, ONE, roundTo, toFixed } from "./fixed.js";
 
 /** Two manual leaves of 50 points each, published with `places` places. */
 function twoLeaves(places: number) {
@@ -85,9 +85,9 @@ describe("mulDiv", () => {
   it("multiplies and divides Fixed values at six places", () => {
     expect(mul(toFixed(0.1), toFixed(0.2))).toBe(20_000);
     expect(mul(toFixed(0.4), toFixed(91.85))).toBe(36_740_000);
-    expect(div(ONE, 3 * ONE)).toBe(333_333);
-    expect(div(2 * ONE, 3 * ONE)).toBe(666_667);
-    expect(div(84 * ONE, 95 * ONE)).toBe(884_211);
+    expect(mulDiv(ONE, ONE, 3 * ONE)).toBe(333_333);
+    expect(mulDiv(2 * ONE, ONE, 3 * ONE)).toBe(666_667);
+    expect(mulDiv(84 * ONE, ONE, 95 * ONE)).toBe(884_211);
   });
 });
 

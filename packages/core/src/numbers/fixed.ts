@@ -72,11 +72,6 @@ export function mul(a: Fixed, b: Fixed): Fixed {
   return mulDiv(a, b, ONE);
 }
 
-/** a ÷ b for two Fixed values. */
-export function div(a: Fixed, b: Fixed): Fixed {
-  return mulDiv(a, ONE, b);
-}
-
 /** Rounds half-up to `places` decimal places (0..6), keeping the Fixed representation. */
 export function roundTo(x: Fixed, places: number): Fixed {
   const unit = POW10[FIXED_PLACES - places];

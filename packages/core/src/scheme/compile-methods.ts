@@ -18,12 +18,7 @@ function duplicates(codes: string[]): string[] {
 
 const dec = (v: number | string) => new Decimal(typeof v === "number" ? String(v) : v);
 
-export function compileScoring(
-  scoring: ValueScoring,
-  path: PathSegment[],
-  problems: ProblemList,
-  code: string,
-) {
+function compileScoring(scoring: ValueScoring, path: PathSegment[], problems: ProblemList, code: string) {
   switch (scoring.type) {
     case "direct":
     case "share":

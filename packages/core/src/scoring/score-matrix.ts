@@ -47,19 +47,25 @@ interface LeafScale {
  * A score in whole quanta of leaf l, or -1 when it is off range, off its step, or missing (NaN). A score is on
  * its step when it lies within half a micro-point of a whole number of quanta: the same test as rounding to six
  * places (numbers/fixed.ts) and dividing, without a division. (k + 0.5) | 0 rounds like Math.round, much faster,
- * wherever k fits 31 bits.
+ * wherever k fits 31 bits; one unsigned comparison bounds the result to 0 … max (a negative wraps above it), and
+ * NaN and infinities fail the distance test, since their difference is NaN.
  */
-function quantaOf(x: number, l: number, scale: LeafScale): number {
-  const k = x * scale.perPoint[l]!;
+function quantaOf(
+  x: number,
+  l: number,
+  perPoint: Float64Array,
+  maxQuanta: Float64Array,
+  tolerance: Float64Array,
+): number {
+  const k = x * perPoint[l]!;
   const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
-  return whole >>> 0 <= scale.maxQuanta[l]! && Math.abs(k - whole) <= scale.tolerance[l]! ? whole : -1;
+  return whole >>> 0 <= maxQuanta[l]! && Math.abs(k - whole) <= tolerance[l]! ? whole : -1;
 }
 
 /**
  * Adds one rater's row of scores into target[row …] as whole quanta times multiplier[from …] (ones when summing
  * quanta per group), or sets them for the first rater written, so nothing is cleared between units. Leaves whose
- * score is missing or bad are listed in `misses` for the caller; they count as 0. The test is quantaOf's, written
- * out so that the hot loop works on locals only.
+ * score is missing or bad are listed in `misses` for the caller; they count as 0.
  */
 function accumulate(
   scores: Float64Array,
@@ -75,11 +81,8 @@ function accumulate(
 ): void {
   const { perPoint, maxQuanta, tolerance } = scale;
   for (let l = 0; l < count; l++) {
-    const k = scores[start + l]! * perPoint[l]!;
-    const whole = k < 2147483647 ? (k + 0.5) | 0 : Math.round(k);
-    // One unsigned comparison bounds whole to 0 … max (a negative wraps above it); NaN and infinities fail the
-    // distance test, since their difference is NaN.
-    if (whole >>> 0 <= maxQuanta[l]! && Math.abs(k - whole) <= tolerance[l]!) {
+    const whole = quantaOf(scores[start + l]!, l, perPoint, maxQuanta, tolerance);
+    if (whole >= 0) {
       const add = whole * multiplier[from + l]!;
       target[row + l] = first ? add : target[row + l]! + add;
     } else {
@@ -290,7 +293,7 @@ export function scoreMatrix(plan: CompiledScheme, matrix: ScoreMatrix): UnitScor
         for (let r = 0; r < ratersPerGroup[g]!; r++) {
           const x = scores[base + groupStart[g]! + r * leafCount + l]!;
           if (Number.isNaN(x)) continue;
-          const whole = quantaOf(x, l, scale);
+          const whole = quantaOf(x, l, scale.perPoint, scale.maxQuanta, scale.tolerance);
           if (whole < 0) badScore(unitProblems, g, r, l, x);
           else values[n++] = whole * quantum[l]!;
         }

@@ -386,7 +386,7 @@ export type Finished = Pick<
   "points" | "applicableMax" | "rate" | "base" | "bonusItems" | "bonus" | "vetoes" | "total"
 >;
 
-export function emptyFinished(): Finished {
+function emptyFinished(): Finished {
   return {
     points: 0,
     applicableMax: 0,
