@@ -1,0 +1,97 @@
+/**
+ * The server's settings, read once at start from the environment into one typed, validated object. A bad
+ * setting stops the start with a message naming the variable, so nothing half-configured ever runs.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const Environment = z.object({
+  KAOPING_PORT: port.default(3000),
+  KAOPING_HOST: z.string().min(1).default("127.0.0.1"),
+  KAOPING_DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  KAOPING_MODE: z.enum(["demo", "production"]).default("demo"),
+  KAOPING_ADMIN_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,40}$/, "3–40 letters, digits, '.', '_' or '-'")
+    .default("admin"),
+  KAOPING_ADMIN_PASSWORD: z.string().min(12, "at least 12 characters").optional(),
+  KAOPING_MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
+  KAOPING_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(65536).default(1024),
+  KAOPING_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+  KAOPING_SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  KAOPING_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  KAOPING_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  KAOPING_LOG: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  KAOPING_TRUST_PROXY: flag.default(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where PGlite keeps its database and the evidence store keeps files. */
+  dataDir: string;
+  /** A PostgreSQL server; without it the embedded PGlite database in `dataDir/db` is used. */
+  databaseUrl: string | undefined;
+  /** demo: first start fills demo data and users; production: no demo users, an admin password is required. */
+  mode: "demo" | "production";
+  admin: { username: string; password: string | undefined };
+  evidenceDir: string;
+  maxUploadBytes: number;
+  bodyLimitBytes: number;
+  sessionHours: number;
+  /** auto: Secure cookies when the request came over HTTPS (directly or, with trustProxy, via a proxy). */
+  secureCookies: "auto" | boolean;
+  login: { maxFailures: number; lockMinutes: number };
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error / 配置错误:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads the environment (only the variables named above; anything else is ignored). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Environment.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        return `${name}=${JSON.stringify(present[name] ?? "")}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.KAOPING_MODE === "production" && e.KAOPING_ADMIN_PASSWORD === undefined) {
+    throw new ConfigError([
+      "KAOPING_ADMIN_PASSWORD: required when KAOPING_MODE=production (production creates no demo users)",
+    ]);
+  }
+  const dataDir = path.resolve(e.KAOPING_DATA_DIR);
+  return {
+    port: e.KAOPING_PORT,
+    host: e.KAOPING_HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    mode: e.KAOPING_MODE,
+    admin: { username: e.KAOPING_ADMIN_USERNAME, password: e.KAOPING_ADMIN_PASSWORD },
+    evidenceDir: path.join(dataDir, "evidence"),
+    maxUploadBytes: Math.round(e.KAOPING_MAX_UPLOAD_MB * 1024 * 1024),
+    bodyLimitBytes: e.KAOPING_BODY_LIMIT_KB * 1024,
+    sessionHours: e.KAOPING_SESSION_HOURS,
+    secureCookies: e.KAOPING_SECURE_COOKIES === "auto" ? "auto" : e.KAOPING_SECURE_COOKIES === "true",
+    login: { maxFailures: e.KAOPING_LOGIN_MAX_FAILURES, lockMinutes: e.KAOPING_LOGIN_LOCK_MINUTES },
+    logLevel: e.KAOPING_LOG,
+    trustProxy: e.KAOPING_TRUST_PROXY,
+  };
+}

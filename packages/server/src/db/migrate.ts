@@ -1,0 +1,33 @@
+/** Runs the forward-only migrations at start, on PGlite and PostgreSQL alike. */
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import * as initial from "./migrations/0001-initial.js";
+
+function fromStatements(statements: readonly string[]): Migration {
+  return {
+    async up(db) {
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
+/** The migrations in order; the name is the version and never changes once released. */
+const migrations: Record<string, Migration> = {
+  "0001-initial": fromStatements(initial.statements),
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: "kaoping_migrations",
+    migrationLockTableName: "kaoping_migrations_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`Migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

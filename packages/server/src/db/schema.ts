@@ -1,0 +1,321 @@
+/** The database's tables as Kysely sees them; kept in step with the migrations by the database tests. */
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+/** numeric comes back as an exact decimal string and is written as one. */
+type Numeric = ColumnType<string, string, string>;
+
+export type Role =
+  | "admin"
+  | "organiser"
+  | "unit_head"
+  | "unit_staff"
+  | "department_staff"
+  | "reviewer"
+  | "viewer";
+export type CampaignStatus = "draft" | "running" | "published";
+export type SelfEvaluationStatus = "draft" | "submitted" | "returned" | "accepted";
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  path: string;
+  code: string;
+  name: string;
+  kind: string;
+  category: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  organisation_id: string | null;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  organisation_id: string | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface SchemeTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  owner_id: string;
+  created_at: CreatedAt;
+}
+
+export interface SchemeVersionTable {
+  id: Generated<string>;
+  scheme_id: string;
+  label: string;
+  format: "yaml" | "json" | "xlsx";
+  source: string;
+  definition: Json;
+  source_hash: string;
+  frozen: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CampaignTable {
+  id: Generated<string>;
+  organiser_id: string;
+  name: string;
+  year: number;
+  scheme_version_id: string;
+  status: Generated<CampaignStatus>;
+  settings: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  published_at: Timestamp | null;
+}
+
+export interface CampaignStageTable {
+  campaign_id: string;
+  stage: string;
+  position: number;
+  starts_at: Timestamp | null;
+  deadline: Timestamp | null;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CampaignUnitTable {
+  campaign_id: string;
+  organisation_id: string;
+  role: Generated<"evaluated" | "reporting">;
+  category: string | null;
+  unit_group: string | null;
+}
+
+export interface RaterMemberTable {
+  campaign_id: string;
+  group_code: string;
+  user_id: string;
+}
+
+export interface ReviewAssignmentTable {
+  campaign_id: string;
+  user_id: string;
+  group_code: string;
+  organisation_id: string;
+}
+
+export interface SelfEvaluationTable {
+  id: Generated<string>;
+  campaign_id: string;
+  organisation_id: string;
+  status: Generated<SelfEvaluationStatus>;
+  /** The report's free text: 基本情况, 存在问题, 整改措施与下一步打算. */
+  report: Json<Record<string, string>>;
+  /** Base data fields (field code → value) the scheme's formulas read. */
+  data: Json<Record<string, unknown>>;
+  /** Bonus points claimed per bonus item (approved by the organiser before grading). */
+  bonus: Json<Record<string, string>>;
+  returned_reason: string | null;
+  submitted_at: Timestamp | null;
+  submissions: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface SelfEvaluationItemTable {
+  self_evaluation_id: string;
+  indicator_code: string;
+  input: Json | null;
+  narrative: Generated<string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface TaskAssignmentTable {
+  self_evaluation_id: string;
+  target: string;
+  department_id: string | null;
+  person: string | null;
+  deadline: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface BaseDataRowTable {
+  self_evaluation_id: string;
+  table_code: string;
+  row_key: string;
+  cells: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface EvidenceBlobTable {
+  sha256: string;
+  size: number;
+  content_type: string;
+  created_at: CreatedAt;
+}
+
+export interface EvidenceFileTable {
+  id: Generated<string>;
+  self_evaluation_id: string;
+  indicator_code: string;
+  sha256: string;
+  original_name: string;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+}
+
+export interface ReviewSheetTable {
+  id: Generated<string>;
+  campaign_id: string;
+  organisation_id: string;
+  user_id: string;
+  group_code: string;
+  scores: Json<Record<string, unknown>>;
+  total: Numeric | null;
+  submitted: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReviewFindingTable {
+  id: Generated<string>;
+  campaign_id: string;
+  organisation_id: string;
+  indicator_code: string | null;
+  kind: Generated<string>;
+  text: string;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SamplingDrawTable {
+  id: Generated<string>;
+  campaign_id: string;
+  seed: string;
+  request: Json;
+  result: Json;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface GradingRunTable {
+  id: Generated<string>;
+  campaign_id: string;
+  number: number;
+  scheme_version_id: string;
+  inputs_hash: string;
+  inputs: Json;
+  results: Json;
+  reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PublicityPeriodTable {
+  campaign_id: string;
+  run_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ObjectionTable {
+  id: Generated<string>;
+  campaign_id: string;
+  organisation_id: string;
+  filed_by: string | null;
+  filer_name: string | null;
+  filer_contact: string | null;
+  reason: string;
+  status: Generated<"pending" | "upheld" | "rejected">;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  corrected_run_id: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface UnitResultTable {
+  campaign_id: string;
+  organisation_id: string;
+  scheme_code: string;
+  year: number;
+  total: Numeric;
+  grade: string | null;
+  rank: number | null;
+  published_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  organisation_id: string | null;
+  campaign_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  schemes: SchemeTable;
+  scheme_versions: SchemeVersionTable;
+  campaigns: CampaignTable;
+  campaign_stages: CampaignStageTable;
+  campaign_units: CampaignUnitTable;
+  rater_members: RaterMemberTable;
+  review_assignments: ReviewAssignmentTable;
+  self_evaluations: SelfEvaluationTable;
+  self_evaluation_items: SelfEvaluationItemTable;
+  task_assignments: TaskAssignmentTable;
+  base_data_rows: BaseDataRowTable;
+  evidence_blobs: EvidenceBlobTable;
+  evidence_files: EvidenceFileTable;
+  review_sheets: ReviewSheetTable;
+  review_findings: ReviewFindingTable;
+  sampling_draws: SamplingDrawTable;
+  grading_runs: GradingRunTable;
+  publicity_periods: PublicityPeriodTable;
+  objections: ObjectionTable;
+  unit_results: UnitResultTable;
+  audit_log: AuditLogTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type User = Selectable<UserTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;

@@ -1,0 +1,67 @@
+/** Builds the HTTP application: plugins, the error shape, authentication, the OpenAPI document and the routes. */
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import Fastify from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Services } from "../context.js";
+import { AppError } from "../errors.js";
+import type { Api } from "./api.js";
+import { authenticate } from "./authenticate.js";
+import { handleError } from "./error-handler.js";
+import { registerRoutes } from "./routes.js";
+
+export const API_PREFIX = "/api/v1";
+
+export async function buildApp(services: Services): Promise<Api> {
+  const { config } = services;
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider() as unknown as Api;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw new AppError("not_found", [{ path: "url", message: `${request.method} ${request.url}` }]);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Kaoping API",
+        description:
+          "考评 Kaoping: evaluations of public bodies by indicator systems. Sign in with POST /api/v1/auth/login; " +
+          "send the returned csrfToken in the X-CSRF-Token header on every request that changes something.",
+        version: "1",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "kaoping_session" } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("preValidation", authenticate(services));
+
+  app.get("/api/docs", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
+  await app.register(
+    async (api) => {
+      await registerRoutes(api as Api, services);
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.ready();
+  return app;
+}
