@@ -44,6 +44,22 @@ describe("sign-in", () => {
     expect(response.json().csrfToken).toMatch(/.{40,}/);
   });
 
+  it("marks the cookie Secure when the request came over HTTPS through a trusted proxy", async () => {
+    const behindProxy = await startTestServer({ trustProxy: true });
+    try {
+      await seedUser(behindProxy.services, { username: "admin", grants: [{ role: "admin" }] });
+      const response = await behindProxy.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        headers: { "x-forwarded-proto": "https" },
+        payload: { username: "admin", password: TEST_PASSWORD },
+      });
+      expect(String(response.headers["set-cookie"])).toMatch(/Secure/);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it("requires the CSRF header on changes", async () => {
     const admin = await ApiClient.login(server.app, "admin");
     const withoutToken = new ApiClient(server.app, undefined, undefined);

@@ -13,6 +13,18 @@ import { registerRoutes } from "./routes.js";
 
 export const API_PREFIX = "/api/v1";
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: "public" | "session";
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export async function buildApp(services: Services): Promise<Api> {
   const { config } = services;
   const app = Fastify({
@@ -49,6 +61,17 @@ export async function buildApp(services: Services): Promise<Api> {
     },
     transform: jsonSchemaTransform,
   });
+
+  // The route list, for the authorization matrix test that must cover every endpoint.
+  const routeTable: RouteEntry[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD" && route.url.startsWith(API_PREFIX)) {
+        routeTable.push({ method, url: route.url, access: route.config?.access ?? "session" });
+      }
+    }
+  });
+  app.decorate("routeTable", routeTable);
 
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);

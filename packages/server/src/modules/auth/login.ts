@@ -2,18 +2,26 @@
  * 登录. Failed attempts count per account; at the limit the account is locked for a while and even the right
  * password is refused until it ends. An unknown user name costs the same time as a wrong password.
  */
+import { IpThrottle } from "../../auth/ip-throttle.js";
 import { decoyHash, verifyPassword } from "../../auth/passwords.js";
 import { createSession, type NewSession } from "../../auth/sessions.js";
 import type { Services } from "../../context.js";
 import { AppError } from "../../errors.js";
 import { write } from "../../write.js";
 
+/** Per process: 30 failures from one address within 15 minutes block it until the window moves on. */
+const throttle = new IpThrottle(30, 15 * 60_000);
+
 export async function login(
   services: Services,
   username: string,
   password: string,
+  ip: string,
 ): Promise<NewSession & { userId: string }> {
   const { db, clock, config } = services;
+  if (throttle.isBlocked(ip, clock.now().getTime())) {
+    throw new AppError("account_locked", [{ path: "ip", message: "too many failed sign-ins from this address" }]);
+  }
   const user = await db
     .selectFrom("users")
     .select(["id", "password_hash", "disabled", "failed_logins", "locked_until"])
@@ -27,6 +35,7 @@ export async function login(
   }
   const matches = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
   if (user === undefined || user.disabled || !matches) {
+    throttle.fail(ip, now.getTime());
     if (user !== undefined) {
       const failures = user.failed_logins + 1;
       const lock = failures >= config.login.maxFailures;

@@ -27,7 +27,7 @@ export async function authRoutes(app: Api, services: Services) {
       },
     },
     async (request, reply) => {
-      const session = await login(services, request.body.username, request.body.password);
+      const session = await login(services, request.body.username, request.body.password, request.ip);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: "/",
         httpOnly: true,
