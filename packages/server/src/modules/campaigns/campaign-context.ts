@@ -30,18 +30,17 @@ export interface CampaignSettings {
   reviewersSeeSelfScores?: boolean;
 }
 
-const compiled = new Map<string, CompiledScheme>();
+const compiled = new Map<string, { source: string; plan: CompiledScheme }>();
 
+/** An unfrozen version's source may still be replaced, so the cache entry is kept only for the same source. */
 export function compiledScheme(versionId: string, source: string): CompiledScheme {
-  let plan = compiled.get(versionId);
-  if (plan === undefined) {
-    const load = parseScheme(source);
-    if (!load.ok) throw new Error(`stored scheme version ${versionId} no longer compiles`);
-    plan = load.scheme;
-    if (compiled.size > 100) compiled.clear();
-    compiled.set(versionId, plan);
-  }
-  return plan;
+  const cached = compiled.get(versionId);
+  if (cached !== undefined && cached.source === source) return cached.plan;
+  const load = parseScheme(source);
+  if (!load.ok) throw new Error(`stored scheme version ${versionId} no longer compiles`);
+  if (compiled.size > 100) compiled.clear();
+  compiled.set(versionId, { source, plan: load.scheme });
+  return load.scheme;
 }
 
 export async function loadCampaign(db: Db, campaignId: string): Promise<CampaignContext> {
