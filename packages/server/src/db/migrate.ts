@@ -1,6 +1,7 @@
 /** Runs the forward-only migrations at start, on PGlite and PostgreSQL alike. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import * as initial from "./migrations/0001-initial.js";
+import * as reviewGrading from "./migrations/0004-review-grading.js";
 
 function fromStatements(statements: readonly string[]): Migration {
   return {
@@ -13,6 +14,7 @@ function fromStatements(statements: readonly string[]): Migration {
 /** The migrations in order; the name is the version and never changes once released. */
 const migrations: Record<string, Migration> = {
   "0001-initial": fromStatements(initial.statements),
+  "0004-review-grading": fromStatements(reviewGrading.statements),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -200,6 +200,7 @@ export interface ReviewSheetTable {
   submitted: Generated<boolean>;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  submitted_at: Timestamp | null;
 }
 
 export interface ReviewFindingTable {
@@ -234,6 +235,30 @@ export interface GradingRunTable {
   reason: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  results_hash: string | null;
+  objection_id: string | null;
+}
+
+export interface ReviewPlanTable {
+  campaign_id: string;
+  version: Generated<number>;
+}
+
+export interface ApprovedBonusTable {
+  campaign_id: string;
+  organisation_id: string;
+  bonus: Json<Record<string, string>>;
+  approved_by: string | null;
+  approved_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface UnitCorrectionTable {
+  campaign_id: string;
+  organisation_id: string;
+  data: Json<Record<string, unknown>>;
+  scores: Json<Record<string, unknown>>;
+  version: Generated<number>;
 }
 
 export interface PublicityPeriodTable {
@@ -314,6 +339,9 @@ export interface Database {
   objections: ObjectionTable;
   unit_results: UnitResultTable;
   audit_log: AuditLogTable;
+  review_plans: ReviewPlanTable;
+  approved_bonuses: ApprovedBonusTable;
+  unit_corrections: UnitCorrectionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
