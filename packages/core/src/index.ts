@@ -17,6 +17,7 @@ export {
   type UnitExplanation,
   UnknownUnitError,
 } from "./explain/explain-unit.js";
+export { explanationView } from "./explain/explanation-view.js";
 export { type Language, renderExplanation } from "./explain/render-explanation.js";
 export { compileFormula, FormulaError } from "./formula/compile-formula.js";
 export type { GradeOutcome, GradeReason, GradeTable } from "./grading/grade-units.js";

@@ -6,10 +6,10 @@
 import {
   evaluateUnits,
   explainUnit,
+  explanationView,
   InputError,
   type Language,
   renderExplanation,
-  type UnitExplanation,
   type UnitResult,
 } from "@kaoping/core";
 import type { Actor } from "../../access/actor.js";
@@ -297,7 +297,7 @@ export async function explainRunUnit(
   runId: string,
   orgId: string,
   lang: Language,
-): Promise<{ unit: string; text: string; explanation: UnitExplanation }> {
+): Promise<{ unit: string; text: string; explanation: ReturnType<typeof explanationView> }> {
   const run = await loadRun(services.db, runId);
   const campaign = await loadCampaign(services.db, run.campaign_id);
   const inputs = run.inputs as GradingInputs;
@@ -325,5 +325,9 @@ export async function explainRunUnit(
     engineError(error);
   }
   const explanation = explainUnit(evaluation, code);
-  return { unit: code, text: renderExplanation(explanation, lang), explanation };
+  return {
+    unit: code,
+    text: renderExplanation(explanation, lang),
+    explanation: explanationView(explanation),
+  };
 }
