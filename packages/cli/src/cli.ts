@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describeProblem, InputError } from "@kaoping/core";
 import { Command, CommanderError } from "commander";
+import { registerAudit } from "./commands/audit.js";
 import { registerCv } from "./commands/cv.js";
 import { registerDraw } from "./commands/draw.js";
 import { registerExplain } from "./commands/explain.js";
@@ -24,7 +25,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError("(add --help for usage)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 success, 1 bad input (each problem is named with its file and place), 2 wrong usage.\nRun `npm start` in the repository for a guided demo.",
+      "\nExit codes: 0 success, 1 bad input (each problem is named with its file and place), 2 wrong usage.\nRun `npm run demo:cli` in the repository for a guided demo.",
     );
   for (const register of [
     registerValidate,
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
     registerExplain,
     registerCv,
     registerDraw,
+    registerAudit,
   ]) {
     register(program, io);
   }

@@ -1,5 +1,5 @@
 /**
- * The guided demo behind `npm start`: a real evaluation of a bundled scheme (S4, the county trade union's annual
+ * The guided demo behind `npm run demo:cli`: a real evaluation of a bundled scheme (S4, the county trade union's annual
  * appraisal, or the small union fixture when S4 is not there), its ranking, one unit's explanation, and how to
  * run the same with the CLI.
  */

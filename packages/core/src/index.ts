@@ -26,9 +26,22 @@ export { type Fixed, format, formatShort, ONE, toFixed } from "./numbers/fixed.j
 export * from "./sampling/index.js";
 export { FieldValue, LeafInput, Rating, UnitInput, type UnitInputData } from "./scheme/input.js";
 export { SCHEME_SCHEMA_ID, schemeJsonSchema } from "./scheme/json-schema.js";
-export { Scheme, type SchemeInput } from "./scheme/model.js";
+export { type CellRef, Scheme, type SchemeInput, Table, type TableRule } from "./scheme/model.js";
 export { parseScheme, type SchemeLoad } from "./scheme/parse-scheme.js";
 export type { CompiledMethod, CompiledScheme, PlanNode } from "./scheme/plan.js";
+export { checkLeafInput, type LeafInputProblem } from "./scoring/check-leaf-input.js";
 export type { ScoreMatrix } from "./scoring/score-matrix.js";
 export * from "./statistics/index.js";
+export {
+  type CheckTablesOptions,
+  type ChildTables,
+  cellName,
+  checkTables,
+  rowKeys,
+  type TableCell,
+  type TableRows,
+  type TableViolation,
+  tableFields,
+  type UnitTables,
+} from "./tables/check-tables.js";
 export * from "./tabular/index.js";

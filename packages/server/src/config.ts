@@ -16,6 +16,10 @@ const Environment = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
+  KAOPING_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "a lower-case SQL identifier")
+    .optional(),
   KAOPING_MODE: z.enum(["demo", "production"]).default("demo"),
   KAOPING_ADMIN_USERNAME: z
     .string()
@@ -39,6 +43,8 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server; without it the embedded PGlite database in `dataDir/db` is used. */
   databaseUrl: string | undefined;
+  /** With DATABASE_URL: the schema to use (search_path) instead of the user's default; for tests. */
+  databaseSchema?: string | undefined;
   /** demo: first start fills demo data and users; production: no demo users, an admin password is required. */
   mode: "demo" | "production";
   admin: { username: string; password: string | undefined };
@@ -83,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.KAOPING_HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.KAOPING_DATABASE_SCHEMA,
     mode: e.KAOPING_MODE,
     admin: { username: e.KAOPING_ADMIN_USERNAME, password: e.KAOPING_ADMIN_PASSWORD },
     evidenceDir: path.join(dataDir, "evidence"),

@@ -7,6 +7,7 @@ import {
 } from "../formula/compile-formula.js";
 import { type Fixed, format, ONE, toFixed } from "../numbers/fixed.js";
 import { treeLayout } from "../scoring/tree.js";
+import { compileTables } from "../tables/compile-tables.js";
 import { compileGrading } from "./compile-grading.js";
 import { compileMethod } from "./compile-methods.js";
 import type { Indicator, Scheme } from "./model.js";
@@ -49,6 +50,7 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
   const categories = new Set(scheme.categories.map((c) => c.code));
   checkUniqueCodes(scheme.fields, ["fields"], "field", problems);
   checkUniqueCodes(scheme.categories, ["categories"], "category", problems);
+  const tables = compileTables(scheme.tables, scheme.fields, problems);
   checkUniqueCodes(scheme.vetoes, ["vetoes"], "veto", problems);
   checkUniqueCodes(scheme.bonus?.items ?? [], ["bonus", "items"], "bonus item", problems);
   checkUniqueCodes(scheme.raters?.groups ?? [], ["raters", "groups"], "rater group", problems);
@@ -324,6 +326,7 @@ export function compileScheme(scheme: Scheme, problems: ProblemList): CompiledSc
     ),
     formulaOrder,
     fields,
+    tables,
     bonus,
     vetoes,
     raters,

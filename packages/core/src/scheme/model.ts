@@ -37,8 +37,97 @@ export const Field = z.strictObject({
    * veto that reads an empty field fails with a message naming it, so nothing is ever scored from a missing figure.
    */
   optional: z.boolean().default(false),
+  /**
+   * The field is taken from a base-data table rather than typed in: one cell (`row` and `column`), or with no
+   * `row` the column's sum over the table's rows.
+   */
+  from: z
+    .strictObject({
+      table: Code,
+      row: Code.optional(),
+      column: Code,
+    })
+    .optional(),
 });
 export type Field = z.infer<typeof Field>;
+
+/** A column of a base-data table (基础数据统计表). */
+export const TableColumn = z.strictObject({
+  code: Code,
+  name: z.string().min(1),
+  type: z.enum(["integer", "number", "text"]).default("integer"),
+  unit: z.string().optional(),
+  min: DecimalValue.optional(),
+  max: DecimalValue.optional(),
+  /** Every row must fill this column (checked as a table rule; a draft may still be saved). */
+  required: z.boolean().default(false),
+});
+
+/** A place in the tables: a cell (`row` and `column`), or with no `row` a column's sum over the table's rows. */
+export const CellRef = z.strictObject({
+  table: Code,
+  row: Code.optional(),
+  column: Code,
+});
+export type CellRef = z.infer<typeof CellRef>;
+
+const ruleHead = {
+  code: Code,
+  /** What the rule checks, shown with each violation, e.g. "合计行等于各学段之和". */
+  name: z.string().optional(),
+};
+
+/** A consistency rule over base-data tables: within a table, across tables (表表相通) and across levels. */
+export const TableRule = z.discriminatedUnion("type", [
+  z
+    .strictObject({
+      ...ruleHead,
+      type: z.literal("sum"),
+      table: Code,
+      /** The total row (its cells equal the sum of `of` rows, column by column) or total column (row by row). */
+      total: z.union([z.strictObject({ row: Code }), z.strictObject({ column: Code })]),
+      /** The rows (or columns) summed; absent: every other row (or every other numeric column). */
+      of: z.array(Code).min(1).optional(),
+      /** Limit a row total to these columns (or a column total to these rows); absent: all numeric ones. */
+      only: z.array(Code).min(1).optional(),
+    })
+    .describe("a total row or column equals the sum of the others"),
+  z
+    .strictObject({
+      ...ruleHead,
+      type: z.literal("equal"),
+      cells: z.array(CellRef).min(2),
+    })
+    .describe("the cells (or column sums) agree, within or across tables (表表相通)"),
+  z
+    .strictObject({
+      ...ruleHead,
+      type: z.literal("childrenSum"),
+      table: Code,
+      /** Limit the check to these rows / columns; absent: every row and numeric column. */
+      rows: z.array(Code).min(1).optional(),
+      columns: z.array(Code).min(1).optional(),
+    })
+    .describe(
+      "each cell equals the sum of the same cell over the unit's child organisations (乡镇之和等于县)",
+    ),
+]);
+export type TableRule = z.infer<typeof TableRule>;
+
+/** 基础数据统计表: a typed form a unit fills; fields can be taken from it and rules keep it consistent. */
+export const Table = z.strictObject({
+  code: Code,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  columns: z.array(TableColumn).min(1),
+  /** Fixed rows (学段, 乡镇 …); absent: free rows, each with a key the unit chooses (one per school …). */
+  rows: z
+    .array(z.strictObject({ key: Code, name: z.string().min(1) }))
+    .min(1)
+    .optional(),
+  rules: z.array(TableRule).default([]),
+});
+export type Table = z.infer<typeof Table>;
 
 export const Category = z.strictObject({
   code: Code,
@@ -334,6 +423,8 @@ export const Scheme = z.strictObject({
   /** How the top-level indicators combine, as for a parent indicator (default sum). */
   aggregate: z.enum(["sum", "weighted", "normalized"]).optional(),
   fields: z.array(Field).default([]),
+  /** Base-data tables (基础数据统计表) units fill, with their consistency rules. */
+  tables: z.array(Table).default([]),
   categories: z.array(Category).default([]),
   indicators: z.array(Indicator).min(1),
   bonus: Bonus.optional(),

@@ -3,7 +3,7 @@ import type { CompiledFormula } from "../formula/compile-formula.js";
 import type { Decimal } from "../numbers/decimal.js";
 import type { Fixed } from "../numbers/fixed.js";
 import type { TreeLayout } from "../scoring/tree.js";
-import type { Field, Indicator, Scheme } from "./model.js";
+import type { Field, Indicator, Scheme, Table } from "./model.js";
 
 export type ScoringRule =
   | { type: "direct" }
@@ -128,6 +128,8 @@ export interface CompiledScheme {
   /** Formula leaves in dependency order. */
   formulaOrder: number[];
   fields: Map<string, Field>;
+  /** Base-data tables by code. */
+  tables: Map<string, Table>;
   bonus: { items: Array<{ code: string; name: string; max: Fixed }>; cap: Fixed | null } | null;
   vetoes: CompiledVeto[];
   raters: CompiledRaters | null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/audit-log.js";
-import { ApiClient, TEST_PASSWORD } from "../testing/api-client.js";
+import { ApiClient, TEST_PASSWORD } from "../http/in-process-client.js";
 import { seedOrganisation, seedUser } from "../testing/fixtures.js";
 import { startTestServer, type TestServer } from "../testing/test-services.js";
 

@@ -1,6 +1,7 @@
 /** Runs the forward-only migrations at start, on PGlite and PostgreSQL alike. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import * as initial from "./migrations/0001-initial.js";
+import * as selfEvaluation from "./migrations/0003-self-evaluation.js";
 import * as reviewGrading from "./migrations/0004-review-grading.js";
 
 function fromStatements(statements: readonly string[]): Migration {
@@ -14,17 +15,22 @@ function fromStatements(statements: readonly string[]): Migration {
 /** The migrations in order; the name is the version and never changes once released. */
 const migrations: Record<string, Migration> = {
   "0001-initial": fromStatements(initial.statements),
+  "0003-self-evaluation": fromStatements(selfEvaluation.statements),
   "0004-review-grading": fromStatements(reviewGrading.statements),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  // Kysely looks for its tables in every schema unless told which: on a PostgreSQL server where another schema
+  // has them (another instance, or parallel tests each in their own schema) it would skip creating ours.
+  const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: "kaoping_migrations",
     migrationLockTableName: "kaoping_migrations_lock",
+    migrationTableSchema: current.rows[0]!.schema,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

@@ -172,6 +172,14 @@ export interface BaseDataRowTable {
   updated_at: Generated<Date>;
 }
 
+export interface BaseDataTableTable {
+  self_evaluation_id: string;
+  table_code: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface EvidenceBlobTable {
   sha256: string;
   size: number;
@@ -329,6 +337,7 @@ export interface Database {
   self_evaluation_items: SelfEvaluationItemTable;
   task_assignments: TaskAssignmentTable;
   base_data_rows: BaseDataRowTable;
+  base_data_tables: BaseDataTableTable;
   evidence_blobs: EvidenceBlobTable;
   evidence_files: EvidenceFileTable;
   review_sheets: ReviewSheetTable;

@@ -1,10 +1,25 @@
 /** Every route module, registered under /api/v1. */
 import type { Services } from "../context.js";
+import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
+import { campaignRoutes } from "../modules/campaigns/routes.js";
+import { evidenceRoutes } from "../modules/evidence/routes.js";
+import { gradingRoutes } from "../modules/grading/routes.js";
 import { organisationRoutes } from "../modules/organisations/routes.js";
+import { publicityRoutes } from "../modules/publicity/routes.js";
+import { resultRoutes } from "../modules/results/routes.js";
+import { reviewRoutes } from "../modules/review/routes.js";
+import { samplingRoutes } from "../modules/sampling/routes.js";
+import { schemeRoutes } from "../modules/schemes/routes.js";
+import { selfEvaluationRoutes } from "../modules/self-evaluations/routes.js";
 import { userRoutes } from "../modules/users/routes.js";
 import type { Api } from "./api.js";
 
 export async function registerRoutes(app: Api, services: Services) {
   for (const routes of [authRoutes, userRoutes, organisationRoutes]) await routes(app, services);
+  await auditRoutes(app, services);
+  for (const routes of [schemeRoutes, campaignRoutes]) await routes(app, services);
+  for (const routes of [selfEvaluationRoutes, evidenceRoutes]) await routes(app, services);
+  for (const routes of [reviewRoutes, samplingRoutes, gradingRoutes, publicityRoutes, resultRoutes])
+    await routes(app, services);
 }

@@ -9,9 +9,14 @@ export interface StoredBlob {
 export interface EvidenceStorage {
   /**
    * Streams the bytes in, refusing more than `maxBytes`; identical content is stored once. The `head` is the
-   * first bytes, for sniffing the content type.
+   * first bytes, for sniffing the content type; `accept` sees them once all bytes arrived and may refuse them
+   * (throw) before anything is kept.
    */
-  put(content: Readable, maxBytes: number): Promise<StoredBlob & { head: Buffer }>;
+  put(
+    content: Readable,
+    maxBytes: number,
+    accept?: (head: Buffer, size: number) => void | Promise<void>,
+  ): Promise<StoredBlob & { head: Buffer }>;
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
 }

@@ -20,7 +20,11 @@ export class LocalDiskStorage implements EvidenceStorage {
     return path.join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async put(content: Readable, maxBytes: number): Promise<StoredBlob & { head: Buffer }> {
+  async put(
+    content: Readable,
+    maxBytes: number,
+    accept?: (head: Buffer, size: number) => void | Promise<void>,
+  ): Promise<StoredBlob & { head: Buffer }> {
     const incoming = path.join(this.dir, "incoming");
     await fs.promises.mkdir(incoming, { recursive: true });
     const temporary = path.join(incoming, randomUUID());
@@ -46,6 +50,7 @@ export class LocalDiskStorage implements EvidenceStorage {
         await file.write(buffer);
       }
       await file.sync();
+      await accept?.(Buffer.concat(headParts), size);
     } catch (error) {
       await file.close();
       await fs.promises.rm(temporary, { force: true });

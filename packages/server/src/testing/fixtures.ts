@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/passwords.js";
 import type { Services } from "../context.js";
 import type { Role } from "../db/schema.js";
-import { TEST_PASSWORD } from "./api-client.js";
+import { TEST_PASSWORD } from "../http/in-process-client.js";
 
 let passwordHash: Promise<string> | undefined;
 

@@ -20,7 +20,9 @@ export async function login(
 ): Promise<NewSession & { userId: string }> {
   const { db, clock, config } = services;
   if (throttle.isBlocked(ip, clock.now().getTime())) {
-    throw new AppError("account_locked", [{ path: "ip", message: "too many failed sign-ins from this address" }]);
+    throw new AppError("account_locked", [
+      { path: "ip", message: "too many failed sign-ins from this address" },
+    ]);
   }
   const user = await db
     .selectFrom("users")

@@ -15,6 +15,7 @@ import { AppError, type ErrorDetail } from "../../errors.js";
 import type { PageQuery } from "../../http/api.js";
 import { write } from "../../write.js";
 import { loadCampaign, requireNotPublished, requireOrganiser } from "../campaigns/campaign-context.js";
+import { RATER_ROLES } from "../campaigns/set-raters.js";
 import { isClosed } from "../campaigns/stages.js";
 import { groupCodes } from "./review-rules.js";
 
@@ -130,6 +131,31 @@ export async function replaceAssignments(
             .execute()
         ).map((u) => [u.id, u]),
   );
+  // A scheme without rater groups has the one group `review` (评估组) and no member list to join (setRaters
+  // refuses it): anyone holding reviewer, organiser or viewer in the organiser's tree (or above it) may be assigned.
+  const openGroup = campaign.scheme.raters === null;
+  const eligible = new Set(
+    !openGroup || userIds.length === 0
+      ? []
+      : (
+          await services.db
+            .selectFrom("role_grants")
+            .innerJoin("users", "users.id", "role_grants.user_id")
+            .leftJoin("organisations", "organisations.id", "role_grants.organisation_id")
+            .select(["role_grants.user_id", "role_grants.role", "organisations.path", "users.disabled"])
+            .where("role_grants.user_id", "in", userIds)
+            .execute()
+        )
+          .filter(
+            (g) =>
+              !g.disabled &&
+              (g.role === "admin" ||
+                (RATER_ROLES.includes(g.role) &&
+                  g.path !== null &&
+                  (g.path.startsWith(campaign.organiserPath) || campaign.organiserPath.startsWith(g.path)))),
+          )
+          .map((g) => g.user_id),
+  );
   const seen = new Set<string>();
   input.assignments.forEach((a, i) => {
     const at = `body.assignments[${i}]`;
@@ -145,7 +171,13 @@ export async function replaceAssignments(
       details.push({ path: `${at}.userId`, message: "no such user" });
       return;
     }
-    if (!members.has(`${a.groupCode}|${a.userId}`)) {
+    if (openGroup && !eligible.has(a.userId)) {
+      details.push({
+        path: `${at}.userId`,
+        message:
+          "must hold reviewer, organiser or viewer within the organiser's organisations / 须为评审专家或组织方人员",
+      });
+    } else if (!openGroup && !members.has(`${a.groupCode}|${a.userId}`)) {
       details.push({
         path: `${at}.userId`,
         message: `not a member of rater group ${a.groupCode} / 不是该评分组成员`,

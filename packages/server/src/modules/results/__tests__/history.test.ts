@@ -3,7 +3,7 @@
  * published through the API, and the 2026 run flags the unit that was A in all three years.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../testing/api-client.js";
+import { ApiClient } from "../../../http/in-process-client.js";
 import { type SeededOrganisation, seedOrganisation, seedUser } from "../../../testing/fixtures.js";
 import { startTestServer, type TestServer } from "../../../testing/test-services.js";
 import { seedCampaign, seedSchemeVersion, seedUnit } from "../../review/__tests__/campaign-fixture.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../../audit/audit-log.js";
-import { ApiClient } from "../../../testing/api-client.js";
+import { ApiClient } from "../../../http/in-process-client.js";
 import { type SeededOrganisation, seedOrganisation, seedUser } from "../../../testing/fixtures.js";
 import { startTestServer, type TestServer } from "../../../testing/test-services.js";
 import { conflictOfInterest } from "../assignments.js";

@@ -1,5 +1,8 @@
-/** Calls the API in-process as a signed-in user, carrying the session cookie and CSRF token like a browser. */
-import type { Api } from "../http/api.js";
+/**
+ * Calls the API in-process as a signed-in user, carrying the session cookie and CSRF token like a browser. Tests
+ * use it, and so does the demo loader, which plays each demo user through the same API a browser would.
+ */
+import type { Api } from "./api.js";
 
 export interface ApiResponse<T = any> {
   status: number;

@@ -1,0 +1,40 @@
+/** /organisations/:id/audit (an organisation's trail) and /audit/verify (the whole chain, administrators). */
+
+import { isAdmin } from "../../access/scope.js";
+import { verifyAuditChain } from "../../audit/audit-log.js";
+import type { Services } from "../../context.js";
+import { forbidden } from "../../errors.js";
+import { type Api, actorOf, IdParams, PageQuery, page } from "../../http/api.js";
+import { organisationAuditTrail } from "./audit-trail.js";
+import { AuditEntryView, ChainReportView, presentChainReport } from "./present-audit.js";
+
+export async function auditRoutes(app: Api, services: Services) {
+  app.get(
+    "/organisations/:id/audit",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "An organisation's audit trail (痕迹), newest first",
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(AuditEntryView) },
+      },
+    },
+    async (request) => organisationAuditTrail(services, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    "/audit/verify",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Verify the whole hash chain of the audit trail (administrators)",
+        response: { 200: ChainReportView },
+      },
+    },
+    async (request) => {
+      if (!isAdmin(actorOf(request))) throw forbidden("only an administrator can verify the audit chain");
+      return presentChainReport(await verifyAuditChain(services.db));
+    },
+  );
+}
