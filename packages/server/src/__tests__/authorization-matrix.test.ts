@@ -268,8 +268,6 @@ const MATRIX: Record<string, Entry> = {
       "organiser",
       "u1_head",
       "u1_staff",
-      "reviewer_assigned",
-      "reviewer_unassigned",
       "viewer",
     ],
     call: () => ({ method: "GET", url: `/organisations/${u1.id}/results` }),
@@ -617,8 +615,8 @@ const MATRIX: Record<string, Entry> = {
     call: () => ({ method: "GET", url: `/grading-runs/${run3}` }),
   },
   "GET /api/v1/grading-runs/:id/units/:orgId/explanation": {
-    // a unit's own people may read their own explanation before publicity; other units may not
-    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff"],
+    // like the run itself, a unit's explanation is shown to its people only once the run is publicised
+    allow: ["admin", "organiser", "viewer"],
     call: () => ({ method: "GET", url: `/grading-runs/${run3}/units/${u1.id}/explanation` }),
   },
   // ---- publicity (C4, the period running)

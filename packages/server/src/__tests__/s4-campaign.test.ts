@@ -222,22 +222,23 @@ describe("S4 县总工会年度考评 through the API", () => {
         rank: 6,
       }),
     ]);
-    // T07's head holds no role beyond his own union (he rates nobody); D02's head is also a FZR rater (reviewer
-    // over the federation), so he may read others' results.
+    // A union's people read their own results only; being a FZR rater (reviewer over the federation) opens
+    // no other union's record.
+    expect((await d02.get(`/organisations/${union("T01").id}/results`)).status).toBe(403);
     const t07 = await login(union("T07").head);
     expect((await t07.get(`/organisations/${union("D02").id}/results`)).status).toBe(403);
     expect((await t07.get(`/organisations/${union("T07").id}/results`)).body.items[0]).toMatchObject({
-      total: "81",
+      total: "81.00",
       grade: "WDB",
     });
     const organiser = await login(driver.state.organiser);
     for (const [code, row] of Object.entries(FINAL)) {
       const r = await organiser.get(`/organisations/${union(code).id}/results?scheme=s04-trade-union`);
       expect(r.body.items).toHaveLength(1);
-      // Stored as numeric: trailing zeros are dropped ("80.00" → "80").
+      // Kept with the scheme's two places, as published ("80.00").
       expect(r.body.items[0]).toMatchObject({
         year: 2026,
-        total: row.total.replace(/\.?0+$/, ""),
+        total: row.total,
         grade: row.grade,
         rank: row.rank,
       });

@@ -223,16 +223,21 @@ export async function listRuns(services: Services, actor: Actor, campaignId: str
  * Who may read a run: the campaign's organisers and viewers; the evaluated units' own people once the run is
  * publicised (公示) or the campaign is published.
  */
-async function requireRunReader(services: Services, actor: Actor, campaign: CampaignContext, run: RunRow) {
-  if (holds(actor, ["organiser", "viewer"], campaign.organiserPath)) return;
+/** A run is shown to the evaluated units once it is publicised (公示) or the campaign is published. */
+async function runVisibleToUnits(services: Services, campaign: CampaignContext, run: RunRow): Promise<boolean> {
+  if (campaign.status === "published") return true;
   const publicised = await services.db
     .selectFrom("publicity_periods")
     .select("run_id")
     .where("campaign_id", "=", campaign.id)
     .executeTakeFirst();
-  const visible = campaign.status === "published" || publicised?.run_id === run.id;
+  return publicised?.run_id === run.id;
+}
+
+async function requireRunReader(services: Services, actor: Actor, campaign: CampaignContext, run: RunRow) {
+  if (holds(actor, ["organiser", "viewer"], campaign.organiserPath)) return;
   const roots = scopeRoots(actor, ["unit_head", "unit_staff"]) ?? [];
-  if (visible && roots.length > 0) {
+  if (roots.length > 0 && (await runVisibleToUnits(services, campaign, run))) {
     const mine = await services.db
       .selectFrom("campaign_units")
       .innerJoin("organisations", "organisations.id", "campaign_units.organisation_id")
@@ -243,7 +248,7 @@ async function requireRunReader(services: Services, actor: Actor, campaign: Camp
       .executeTakeFirst();
     if (mine !== undefined) return;
   }
-  throw forbidden("outside this campaign");
+  throw forbidden("outside this campaign, or not yet publicised");
 }
 
 export function rankingRows(run: { inputs: unknown; results: unknown }): RankingRow[] {
@@ -289,7 +294,7 @@ export async function getRun(
 
 /**
  * One unit's explanation in a run, recomputed from the run's stored inputs with its scheme version: the
- * structure (figures as fixed-point integers, millionths of a point) and the rendered text.
+ * structure (figures as exact decimal strings) and the rendered text.
  */
 export async function explainRunUnit(
   services: Services,
@@ -310,8 +315,12 @@ export async function explainRunUnit(
       .where("id", "=", orgId)
       .executeTakeFirstOrThrow()
   ).path;
-  if (!holds(actor, ["unit_head", "unit_staff"], path))
+  // A unit reads its own explanation, but like the ranking only once the run is publicised.
+  if (holds(actor, ["unit_head", "unit_staff"], path) && !holds(actor, ["organiser", "viewer"], campaign.organiserPath)) {
+    if (!(await runVisibleToUnits(services, campaign, run))) throw forbidden("not yet publicised");
+  } else {
     await requireRunReader(services, actor, campaign, run);
+  }
   const version = await services.db
     .selectFrom("scheme_versions")
     .select(["id", "source"])

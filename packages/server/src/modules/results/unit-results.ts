@@ -2,7 +2,6 @@
 import type { Actor } from "../../access/actor.js";
 import { requireRole } from "../../access/scope.js";
 import type { Services } from "../../context.js";
-import { normaliseDecimal } from "../review/review-sheets.js";
 
 export interface UnitResultView {
   campaignId: string;
@@ -15,7 +14,8 @@ export interface UnitResultView {
   publishedAt: string;
 }
 
-const ANY_ROLE = ["organiser", "unit_head", "unit_staff", "department_staff", "reviewer", "viewer"] as const;
+/** The unit's own people and those who oversee it; a reviewer's role does not open other units' records. */
+const READERS = ["organiser", "unit_head", "unit_staff", "viewer"] as const;
 
 export async function unitResults(
   services: Services,
@@ -23,7 +23,7 @@ export async function unitResults(
   organisationId: string,
   schemeCode?: string | undefined,
 ): Promise<UnitResultView[]> {
-  await requireRole(services.db, actor, ANY_ROLE, organisationId);
+  await requireRole(services.db, actor, READERS, organisationId);
   let query = services.db
     .selectFrom("unit_results")
     .innerJoin("campaigns", "campaigns.id", "unit_results.campaign_id")
@@ -45,7 +45,7 @@ export async function unitResults(
     campaignName: r.name,
     schemeCode: r.scheme_code,
     year: r.year,
-    total: normaliseDecimal(r.total),
+    total: r.total,
     grade: r.grade,
     rank: r.rank,
     publishedAt: new Date(r.published_at).toISOString(),

@@ -279,7 +279,7 @@ describe("S4 grading through the API", () => {
       expect.objectContaining({
         year: 2026,
         schemeCode: "s04-trade-union",
-        total: "95.9",
+        total: "95.90",
         grade: "YX",
         rank: 1,
       }),
