@@ -40,7 +40,7 @@ export function databaseLocation(config: Config): DatabaseLocation {
  * Production: the administrator from KAOPING_ADMIN_USERNAME/KAOPING_ADMIN_PASSWORD, nothing else. Demo: on an
  * empty database only, the demo organisations and users.
  */
-export async function bootstrap(services: Services): Promise<RunningServer["bootstrap"]> {
+export async function bootstrap(services: Services, app: Api): Promise<RunningServer["bootstrap"]> {
   const { config } = services;
   if (config.mode === "production") {
     if (config.admin.password === undefined)
@@ -48,7 +48,7 @@ export async function bootstrap(services: Services): Promise<RunningServer["boot
     return { admin: await ensureAdmin(services, config.admin.username, config.admin.password), demo: null };
   }
   if (!(await isEmptyDatabase(services))) return { admin: null, demo: null };
-  return { admin: null, demo: await loadDemo(services) };
+  return { admin: null, demo: await loadDemo(services, app) };
 }
 
 const displayHost = (host: string): string =>
@@ -64,9 +64,10 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       clock,
       storage: new LocalDiskStorage(config.evidenceDir),
     };
-    const done = await bootstrap(services);
     const built = await buildApp(services);
     app = built;
+    // The demo is played through the API in-process, before the server listens.
+    const done = await bootstrap(services, built);
     await built.listen({ host: config.host, port: config.port });
     let closing: Promise<void> | undefined;
     return {

@@ -263,13 +263,7 @@ const MATRIX: Record<string, Entry> = {
   },
   "GET /api/v1/audit/verify": { allow: ["admin"], call: () => ({ method: "GET", url: "/audit/verify" }) },
   "GET /api/v1/organisations/:id/results": {
-    allow: [
-      "admin",
-      "organiser",
-      "u1_head",
-      "u1_staff",
-      "viewer",
-    ],
+    allow: ["admin", "organiser", "u1_head", "u1_staff", "viewer"],
     call: () => ({ method: "GET", url: `/organisations/${u1.id}/results` }),
   },
   // ---- schemes

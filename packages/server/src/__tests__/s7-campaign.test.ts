@@ -177,7 +177,12 @@ describe("S7 义务教育标准化学校评估验收 through the API", () => {
     expect(campaign.body.status).toBe("published");
     const s03 = await (await login(school("S03").head)).get(`/organisations/${school("S03").id}/results`);
     expect(s03.body.items).toEqual([
-      expect.objectContaining({ year: 2026, schemeCode: "s07-standard-school", total: "898.00", grade: "JBDB" }),
+      expect.objectContaining({
+        year: 2026,
+        schemeCode: "s07-standard-school",
+        total: "898.00",
+        grade: "JBDB",
+      }),
     ]);
     const late = await (await login(driver.state.assignments.S06![0]!)).put(
       `${campaignUrl()}/units/${school("S06").id}/review/review`,

@@ -58,6 +58,11 @@ export const page = <T extends z.ZodType>(item: T) =>
     offset: z.number().int(),
   });
 
+/** Pages a list that is small by nature (a campaign's runs, a unit's findings) after reading it whole. */
+export function pageOf<T>(items: readonly T[], query: PageQuery) {
+  return { items: items.slice(query.offset, query.offset + query.limit), total: items.length, ...query };
+}
+
 /** Every edit carries the version it was based on; a stale one gets 409 and nothing is overwritten. */
 export const Versioned = { version: z.number().int().min(1) };
 

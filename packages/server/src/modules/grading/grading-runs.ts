@@ -224,7 +224,11 @@ export async function listRuns(services: Services, actor: Actor, campaignId: str
  * publicised (公示) or the campaign is published.
  */
 /** A run is shown to the evaluated units once it is publicised (公示) or the campaign is published. */
-async function runVisibleToUnits(services: Services, campaign: CampaignContext, run: RunRow): Promise<boolean> {
+async function runVisibleToUnits(
+  services: Services,
+  campaign: CampaignContext,
+  run: RunRow,
+): Promise<boolean> {
   if (campaign.status === "published") return true;
   const publicised = await services.db
     .selectFrom("publicity_periods")
@@ -316,7 +320,10 @@ export async function explainRunUnit(
       .executeTakeFirstOrThrow()
   ).path;
   // A unit reads its own explanation, but like the ranking only once the run is publicised.
-  if (holds(actor, ["unit_head", "unit_staff"], path) && !holds(actor, ["organiser", "viewer"], campaign.organiserPath)) {
+  if (
+    holds(actor, ["unit_head", "unit_staff"], path) &&
+    !holds(actor, ["organiser", "viewer"], campaign.organiserPath)
+  ) {
     if (!(await runVisibleToUnits(services, campaign, run))) throw forbidden("not yet publicised");
   } else {
     await requireRunReader(services, actor, campaign, run);

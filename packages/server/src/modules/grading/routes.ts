@@ -1,7 +1,7 @@
 /** Bonus approval (加分审定) and grading runs (汇总定级): ranking, grades and explanations. */
 import { z } from "zod";
 import type { Services } from "../../context.js";
-import { type Api, actorOf, Id, IdParams, PageQuery, page, Versioned } from "../../http/api.js";
+import { type Api, actorOf, Id, IdParams, PageQuery, page, pageOf, Versioned } from "../../http/api.js";
 import { approveBonus, getBonus } from "./bonus.js";
 import { createGradingRun, explainRunUnit, getRun, listRuns } from "./grading-runs.js";
 
@@ -98,10 +98,11 @@ export async function gradingRoutes(app: Api, services: Services) {
         tags,
         summary: "The campaign's grading runs, oldest first",
         params: IdParams,
-        response: { 200: z.object({ items: z.array(RunSummary) }) },
+        querystring: PageQuery,
+        response: { 200: page(RunSummary) },
       },
     },
-    async (request) => ({ items: await listRuns(services, actorOf(request), request.params.id) }),
+    async (request) => pageOf(await listRuns(services, actorOf(request), request.params.id), request.query),
   );
 
   app.get(

@@ -1,7 +1,7 @@
 /** /campaigns/:id/assignments, /reviews, review sheets and on-site findings. */
 import { z } from "zod";
 import type { Services } from "../../context.js";
-import { type Api, actorOf, Id, IdParams, PageQuery, page, Versioned } from "../../http/api.js";
+import { type Api, actorOf, Id, IdParams, PageQuery, page, pageOf, Versioned } from "../../http/api.js";
 import { listAssignments, myReviews, replaceAssignments } from "./assignments.js";
 import { addFinding, FINDING_KINDS, listFindings } from "./findings.js";
 import { getUnitReview, saveReviewSheet, submitReviewSheet } from "./review-sheets.js";
@@ -208,11 +208,14 @@ export async function reviewRoutes(app: Api, services: Services) {
         tags,
         summary: "A unit's on-site findings",
         params: UnitParams,
-        response: { 200: z.object({ items: z.array(Finding) }) },
+        querystring: PageQuery,
+        response: { 200: page(Finding) },
       },
     },
-    async (request) => ({
-      items: await listFindings(services, actorOf(request), request.params.id, request.params.orgId),
-    }),
+    async (request) =>
+      pageOf(
+        await listFindings(services, actorOf(request), request.params.id, request.params.orgId),
+        request.query,
+      ),
   );
 }

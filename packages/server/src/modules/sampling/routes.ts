@@ -1,7 +1,7 @@
 /** /campaigns/:id/draws: the recorded, re-verifiable draw of units for site visits (抽签). */
 import { z } from "zod";
 import type { Services } from "../../context.js";
-import { type Api, actorOf, Id, IdParams } from "../../http/api.js";
+import { type Api, actorOf, Id, IdParams, PageQuery, page, pageOf } from "../../http/api.js";
 import { createDraw, getDraw, listDraws, verifyStoredDraw } from "./draws.js";
 
 const Draw = z.object({
@@ -46,10 +46,11 @@ export async function samplingRoutes(app: Api, services: Services) {
         tags,
         summary: "The campaign's draws",
         params: IdParams,
-        response: { 200: z.object({ items: z.array(Draw) }) },
+        querystring: PageQuery,
+        response: { 200: page(Draw) },
       },
     },
-    async (request) => ({ items: await listDraws(services, actorOf(request), request.params.id) }),
+    async (request) => pageOf(await listDraws(services, actorOf(request), request.params.id), request.query),
   );
 
   app.get(
