@@ -2,13 +2,14 @@
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Services } from "../context.js";
 import { AppError } from "../errors.js";
 import type { Api } from "./api.js";
 import { authenticate } from "./authenticate.js";
 import { handleError } from "./error-handler.js";
+import { IN_PROCESS_AGENT } from "./in-process-client.js";
 import { registerRoutes } from "./routes.js";
 
 export const API_PREFIX = "/api/v1";
@@ -29,6 +30,10 @@ export async function buildApp(services: Services): Promise<Api> {
   const { config } = services;
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    // The demo loader's thousands of in-process calls would bury the start message; they are audited anyway.
+    logController: new LogController({
+      disableRequestLogging: (request) => request.headers["user-agent"] === IN_PROCESS_AGENT,
+    }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
   }).withTypeProvider() as unknown as Api;

@@ -4,6 +4,9 @@
  */
 import type { Api } from "./api.js";
 
+/** The user agent of in-process calls, whose request logs the app leaves out. */
+export const IN_PROCESS_AGENT = "kaoping-in-process";
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -27,6 +30,7 @@ export class ApiClient {
     const response = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
+      headers: { "user-agent": IN_PROCESS_AGENT },
       payload: { username, password },
     });
     if (response.statusCode !== 200)
@@ -45,6 +49,7 @@ export class ApiClient {
       method,
       url: url.startsWith("/api/") ? url : `/api/v1${url}`,
       headers: {
+        "user-agent": IN_PROCESS_AGENT,
         ...(this.cookie === undefined ? {} : { cookie: this.cookie }),
         ...(this.csrfToken === undefined ? {} : { "x-csrf-token": this.csrfToken }),
         ...headers,
