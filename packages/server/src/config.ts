@@ -34,6 +34,7 @@ const Environment = z.object({
   KAOPING_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
   KAOPING_LOG: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   KAOPING_TRUST_PROXY: flag.default(false),
+  KAOPING_WEB_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -57,6 +58,8 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
   trustProxy: boolean;
+  /** The built web app to serve at / (default packages/web/dist); not served when it has no index.html. */
+  webDir?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +103,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     login: { maxFailures: e.KAOPING_LOGIN_MAX_FAILURES, lockMinutes: e.KAOPING_LOGIN_LOCK_MINUTES },
     logLevel: e.KAOPING_LOG,
     trustProxy: e.KAOPING_TRUST_PROXY,
+    webDir: e.KAOPING_WEB_DIR === undefined ? undefined : path.resolve(e.KAOPING_WEB_DIR),
   };
 }

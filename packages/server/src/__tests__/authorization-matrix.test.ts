@@ -668,6 +668,30 @@ const MATRIX: Record<string, Entry> = {
     allow: ORGANISERS,
     call: async () => ({ url: `/campaigns/${c4}/publish`, body: { version: await campaignVersion(c4) } }),
   },
+  // ---- to-dos and dashboards
+  "GET /api/v1/me/tasks": {
+    // everyone signed in has a list of their own (possibly empty)
+    allow: SIGNED_IN,
+    call: () => ({ method: "GET", url: "/me/tasks" }),
+  },
+  "GET /api/v1/grading-runs/:id/dashboard": {
+    // like the run itself: units only once it is publicised
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/grading-runs/${run3}/dashboard` }),
+  },
+  "GET /api/v1/grading-runs/:id/units/:orgId/radar": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/grading-runs/${run3}/units/${u1.id}/radar` }),
+  },
+  "GET /api/v1/organisations/:id/trend": {
+    // like the unit's results
+    allow: ["admin", "organiser", "u1_head", "u1_staff", "viewer"],
+    call: () => ({ method: "GET", url: `/organisations/${u1.id}/trend` }),
+  },
+  "GET /api/v1/campaigns/:id/overview": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/overview` }),
+  },
 };
 
 async function setUp() {

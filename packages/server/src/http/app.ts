@@ -3,7 +3,12 @@ import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import Fastify, { LogController } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import type { Services } from "../context.js";
 import { AppError } from "../errors.js";
 import type { Api } from "./api.js";
@@ -11,6 +16,7 @@ import { authenticate } from "./authenticate.js";
 import { handleError } from "./error-handler.js";
 import { IN_PROCESS_AGENT } from "./in-process-client.js";
 import { registerRoutes } from "./routes.js";
+import { findWebApp, registerWebApp } from "./web-app.js";
 
 export const API_PREFIX = "/api/v1";
 
@@ -65,6 +71,8 @@ export async function buildApp(services: Services): Promise<Api> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (zod's global registry) become components/schemas, referenced by $ref.
+    transformObject: jsonSchemaTransformObject,
   });
 
   // The route list, for the authorization matrix test that must cover every endpoint.
@@ -90,6 +98,8 @@ export async function buildApp(services: Services): Promise<Api> {
     },
     { prefix: API_PREFIX },
   );
+  const webApp = findWebApp(config.webDir ?? undefined);
+  if (webApp !== null) await registerWebApp(app, webApp);
   await app.ready();
   return app;
 }

@@ -3,6 +3,7 @@ import type { Services } from "../context.js";
 import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
 import { campaignRoutes } from "../modules/campaigns/routes.js";
+import { dashboardRoutes } from "../modules/dashboard/routes.js";
 import { evidenceRoutes } from "../modules/evidence/routes.js";
 import { gradingRoutes } from "../modules/grading/routes.js";
 import { organisationRoutes } from "../modules/organisations/routes.js";
@@ -12,6 +13,7 @@ import { reviewRoutes } from "../modules/review/routes.js";
 import { samplingRoutes } from "../modules/sampling/routes.js";
 import { schemeRoutes } from "../modules/schemes/routes.js";
 import { selfEvaluationRoutes } from "../modules/self-evaluations/routes.js";
+import { taskRoutes } from "../modules/tasks/routes.js";
 import { userRoutes } from "../modules/users/routes.js";
 import type { Api } from "./api.js";
 
@@ -22,4 +24,5 @@ export async function registerRoutes(app: Api, services: Services) {
   for (const routes of [selfEvaluationRoutes, evidenceRoutes]) await routes(app, services);
   for (const routes of [reviewRoutes, samplingRoutes, gradingRoutes, publicityRoutes, resultRoutes])
     await routes(app, services);
+  for (const routes of [taskRoutes, dashboardRoutes]) await routes(app, services);
 }

@@ -65,7 +65,7 @@ export interface RankingRow {
   source: string;
 }
 
-interface RunRow {
+export interface RunRow {
   id: string;
   campaign_id: string;
   number: number;
@@ -190,7 +190,7 @@ export async function createGradingRun(
   return summary(row);
 }
 
-async function loadRun(db: Db, runId: string): Promise<RunRow> {
+export async function loadRun(db: Db, runId: string): Promise<RunRow> {
   const row = await db.selectFrom("grading_runs").selectAll().where("id", "=", runId).executeTakeFirst();
   if (row === undefined) throw notFound("grading run");
   return row;
@@ -238,7 +238,12 @@ async function runVisibleToUnits(
   return publicised?.run_id === run.id;
 }
 
-async function requireRunReader(services: Services, actor: Actor, campaign: CampaignContext, run: RunRow) {
+export async function requireRunReader(
+  services: Services,
+  actor: Actor,
+  campaign: CampaignContext,
+  run: RunRow,
+) {
   if (holds(actor, ["organiser", "viewer"], campaign.organiserPath)) return;
   const roots = scopeRoots(actor, ["unit_head", "unit_staff"]) ?? [];
   if (roots.length > 0 && (await runVisibleToUnits(services, campaign, run))) {

@@ -15,7 +15,7 @@ export interface UnitResultView {
 }
 
 /** The unit's own people and those who oversee it; a reviewer's role does not open other units' records. */
-const READERS = ["organiser", "unit_head", "unit_staff", "viewer"] as const;
+export const RESULT_READERS = ["organiser", "unit_head", "unit_staff", "viewer"] as const;
 
 export async function unitResults(
   services: Services,
@@ -23,7 +23,7 @@ export async function unitResults(
   organisationId: string,
   schemeCode?: string | undefined,
 ): Promise<UnitResultView[]> {
-  await requireRole(services.db, actor, READERS, organisationId);
+  await requireRole(services.db, actor, RESULT_READERS, organisationId);
   let query = services.db
     .selectFrom("unit_results")
     .innerJoin("campaigns", "campaigns.id", "unit_results.campaign_id")

@@ -55,6 +55,8 @@ export const IndicatorNode: z.ZodType<IndicatorNodeView> = z.object({
     return z.array(IndicatorNode);
   },
 });
+// A recursive schema must be a named component of the OpenAPI document, or its self-reference dangles.
+z.globalRegistry.add(IndicatorNode, { id: "IndicatorNode" });
 
 export const SchemeVersionView = SchemeVersionSummary.extend({
   schemeCode: z.string(),

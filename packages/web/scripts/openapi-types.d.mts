@@ -1,0 +1,2 @@
+export function documentText(document: unknown): string;
+export function typesText(document: unknown): Promise<string>;

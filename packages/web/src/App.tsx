@@ -1,0 +1,68 @@
+/** The app shell: language, Ant Design locale and theme, the session, and the routes (each page its own chunk). */
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { lazy, type ReactNode, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { SessionProvider, useSession } from "./auth/session.js";
+import { I18nProvider, useI18n } from "./i18n/i18n.js";
+import { AppLayout } from "./layout/AppLayout.js";
+import { PageSpinner } from "./layout/PageSpinner.js";
+import { theme } from "./theme.js";
+
+const LoginPage = lazy(() => import("./pages/LoginPage.js"));
+const WorkspacePage = lazy(() => import("./pages/WorkspacePage.js"));
+const CampaignListPage = lazy(() => import("./pages/CampaignListPage.js"));
+const CampaignDetailPage = lazy(() => import("./pages/CampaignDetailPage.js"));
+const GradingRunPage = lazy(() => import("./pages/GradingRunPage.js"));
+const ReviewsPage = lazy(() => import("./pages/ReviewsPage.js"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage.js"));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session === undefined) return <PageSpinner />;
+  if (session === null) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localised>
+        <SessionProvider>
+          <BrowserRouter>
+            <Suspense fallback={<PageSpinner />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireSession>
+                      <AppLayout />
+                    </RequireSession>
+                  }
+                >
+                  <Route index element={<WorkspacePage />} />
+                  <Route path="campaigns" element={<CampaignListPage />} />
+                  <Route path="campaigns/:id" element={<CampaignDetailPage />} />
+                  <Route path="grading-runs/:id" element={<GradingRunPage />} />
+                  <Route path="reviews" element={<ReviewsPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </Localised>
+    </I18nProvider>
+  );
+}
