@@ -25,9 +25,8 @@
  *   just ended), 通报反馈 opens and the organiser publishes (终审公布).
  * `runUntil` can be called again to go further from where it stopped.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { ApiClient, ApiResponse } from "../http/in-process-client.js";
+import { bundledScheme, expectBody, runStops, Sessions } from "./scripted-campaign.js";
 
 export const S4_STOPS = ["setup", "self_evaluation", "review", "grading", "publicity", "published"] as const;
 export type S4Stop = (typeof S4_STOPS)[number];
@@ -169,12 +168,9 @@ const STAFF_USERNAMES: Record<string, string> = {
   县总工会女职工部部长: "s4.zgh.women",
 };
 
-// The one place the sample data is read: the repository's schemes/ folder, from src/demo and from dist/demo.
-const schemeFolder = new URL("../../../../schemes/s04-trade-union/", import.meta.url);
-export const s4SchemeSource = (): string =>
-  readFileSync(fileURLToPath(new URL("scheme.yaml", schemeFolder)), "utf8");
-export const s4Units = (): UnitSpec[] =>
-  JSON.parse(readFileSync(fileURLToPath(new URL("units.json", schemeFolder)), "utf8")) as UnitSpec[];
+const files = bundledScheme<UnitSpec>("s04-trade-union");
+export const s4SchemeSource = files.source;
+export const s4Units = files.units;
 
 /** Full self-scores for a union scored by its raters (the leaves not computed from data). */
 export function s4FullSelfScores(category: "TOWN" | "DEPT"): Record<string, unknown> {
@@ -200,23 +196,21 @@ const REPORT = (name: string) => ({
   整改措施与下一步打算: "加强基层工会规范化建设，提高工资集体协商实效，完善职工之家活动记录。",
 });
 
-/** The body of an expected response; anything else stops the drive, naming the step. */
-function bodyOf<T = unknown>(step: string, response: ApiResponse<T>, status = 200): T {
-  if (response.status !== status)
-    throw new Error(`S4 driver: ${step}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+const bodyOf = <T = unknown>(step: string, response: ApiResponse<T>, status = 200): T =>
+  expectBody("S4", step, response, status);
 
 const DAY = 86_400_000;
 
 export class S4Driver {
-  private clients = new Map<string, ApiClient>();
+  private readonly sessions: Sessions;
   readonly units = s4Units();
 
   private constructor(
     private readonly options: DriveS4Options,
     readonly state: S4State,
-  ) {}
+  ) {
+    this.sessions = new Sessions(options.signIn);
+  }
 
   /** Runs the setup (organisations, users, scheme, campaign in 单位自评, raters and 评审分工). */
   static async create(options: DriveS4Options): Promise<S4Driver> {
@@ -248,11 +242,7 @@ export class S4Driver {
       publicity: () => this.publicity(),
       published: () => this.publish(),
     };
-    while (S4_STOPS.indexOf(this.state.reached) < S4_STOPS.indexOf(stop)) {
-      const next = S4_STOPS[S4_STOPS.indexOf(this.state.reached) + 1]!;
-      await steps[next]();
-      this.state.reached = next;
-    }
+    await runStops(S4_STOPS, this.state, stop, steps);
     return this.state;
   }
 
@@ -263,13 +253,8 @@ export class S4Driver {
     return unit;
   }
 
-  private async as(username: string): Promise<ApiClient> {
-    let client = this.clients.get(username);
-    if (client === undefined) {
-      client = await this.options.signIn(username);
-      this.clients.set(username, client);
-    }
-    return client;
+  private as(username: string): Promise<ApiClient> {
+    return this.sessions.as(username);
   }
 
   private get returnSpec(): S4Return | null {
@@ -683,7 +668,7 @@ export class S4Driver {
     if (now < endsAt) {
       if (options.clock.advance !== undefined) {
         await options.clock.advance(endsAt - now + 3_600_000);
-        this.clients.clear(); // sessions may have expired meanwhile
+        this.sessions.reset(); // sessions may have expired meanwhile
         organiser = await this.as(state.organiser);
       } else {
         // Real time: the period is re-dated to have just ended (the demo cannot wait for it).

@@ -22,9 +22,8 @@
  *   or without one the period is dated to have just ended); the organiser publishes.
  * `runUntil` can be called again to go further from where it stopped.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { ApiClient, ApiResponse } from "../http/in-process-client.js";
+import { bundledScheme, expectBody, runStops, Sessions } from "./scripted-campaign.js";
 
 export const S7_STOPS = ["setup", "self_evaluation", "review", "grading", "published"] as const;
 export type S7Stop = (typeof S7_STOPS)[number];
@@ -100,11 +99,9 @@ interface UnitSpec {
   scores: Record<string, unknown>;
 }
 
-const schemeFolder = new URL("../../../../schemes/s07-standard-school/", import.meta.url);
-export const s7SchemeSource = (): string =>
-  readFileSync(fileURLToPath(new URL("scheme.yaml", schemeFolder)), "utf8");
-export const s7Units = (): UnitSpec[] =>
-  JSON.parse(readFileSync(fileURLToPath(new URL("units.json", schemeFolder)), "utf8")) as UnitSpec[];
+const files = bundledScheme<UnitSpec>("s07-standard-school");
+export const s7SchemeSource = files.source;
+export const s7Units = files.units;
 
 const NARRATIVES: Record<string, string> = {
   "A1.2": "学校布局合理，按标准班额编班，办学规模适度。",
@@ -164,12 +161,8 @@ function multipart(fields: Record<string, string>, file: { name: string; content
   };
 }
 
-/** The body of an expected response; anything else stops the drive, naming the step. */
-function bodyOf<T = unknown>(step: string, response: ApiResponse<T>, status = 200): T {
-  if (response.status !== status)
-    throw new Error(`S7 driver: ${step}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+const bodyOf = <T = unknown>(step: string, response: ApiResponse<T>, status = 200): T =>
+  expectBody("S7", step, response, status);
 
 /** The agreed review sheet for a school: its typed leaf inputs, corrected for a drawn school. */
 export function s7ReviewSheet(unit: UnitSpec, drawn: boolean): Record<string, unknown> {
@@ -182,13 +175,15 @@ export function s7ReviewSheet(unit: UnitSpec, drawn: boolean): Record<string, un
 }
 
 export class S7Driver {
-  private clients = new Map<string, ApiClient>();
+  private readonly sessions: Sessions;
   private readonly units = s7Units();
 
   private constructor(
     private readonly options: DriveS7Options,
     readonly state: S7State,
-  ) {}
+  ) {
+    this.sessions = new Sessions(options.signIn);
+  }
 
   /** Runs the setup (organisations, users, scheme, campaign in 单位自评) and returns the driver. */
   static async create(options: DriveS7Options): Promise<S7Driver> {
@@ -220,21 +215,12 @@ export class S7Driver {
       grading: () => this.grading(),
       published: () => this.publish(),
     };
-    while (S7_STOPS.indexOf(this.state.reached) < S7_STOPS.indexOf(stop)) {
-      const next = S7_STOPS[S7_STOPS.indexOf(this.state.reached) + 1]!;
-      await steps[next]();
-      this.state.reached = next;
-    }
+    await runStops(S7_STOPS, this.state, stop, steps);
     return this.state;
   }
 
-  private async as(username: string): Promise<ApiClient> {
-    let client = this.clients.get(username);
-    if (client === undefined) {
-      client = await this.options.signIn(username);
-      this.clients.set(username, client);
-    }
-    return client;
+  private as(username: string): Promise<ApiClient> {
+    return this.sessions.as(username);
   }
 
   private unit(code: string): UnitSpec {
@@ -561,7 +547,7 @@ export class S7Driver {
     );
     if (canAdvance) {
       await options.clock.advance?.(span + 3_600_000);
-      this.clients.clear(); // sessions may have expired meanwhile
+      this.sessions.reset(); // sessions may have expired meanwhile
       organiser = await this.as(state.organiser);
     }
     bodyOf(

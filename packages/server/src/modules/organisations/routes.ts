@@ -27,7 +27,7 @@ export async function organisationRoutes(app: Api, services: Services) {
       const { limit, offset, under, kind } = request.query;
       const roots = scopeRoots(actorOf(request), ANY_ROLE);
       let query = services.db.selectFrom("organisations");
-      if (roots !== null) query = query.where(() => inScope("path", roots));
+      query = query.where(() => inScope("path", roots));
       if (under !== undefined) {
         const root = await services.db
           .selectFrom("organisations")

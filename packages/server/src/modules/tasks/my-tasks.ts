@@ -15,7 +15,7 @@
  * Only running campaigns count. Administrators get the organiser's to-dos everywhere (not every unit's).
  */
 import type { CompiledScheme } from "@kaoping/core";
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type SqlBool, sql } from "kysely";
 import type { Actor } from "../../access/actor.js";
 import { holds, isAdmin, scopeRoots } from "../../access/scope.js";
 import type { Services } from "../../context.js";
@@ -85,10 +85,6 @@ const toDate = (d: When): Date | null => (d === null ? null : new Date(d));
 
 /** The stage under which a self-evaluation can be edited is open ("st" the open stage, "se" the evaluation). */
 const editableStage = sql<SqlBool>`(st.opened_at is not null and st.closed_at is null and (st.stage = 'self_evaluation' or (st.stage = 'preliminary' and se.status = 'returned')))`;
-
-/** A condition on an organisation path column: under one of the roots; null roots means everywhere. */
-const under = (column: string, roots: string[] | null): Expression<SqlBool> =>
-  roots === null ? sql<SqlBool>`true` : inScope(column, roots);
 
 async function schemesOf(services: Services, versionIds: Iterable<string>) {
   const ids = [...new Set(versionIds)];
@@ -327,7 +323,7 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
     .where("st.opened_at", "is not", null)
     .where("st.closed_at", "is", null)
     .where("st.stage", "in", ["self_evaluation", "preliminary"])
-    .where(() => under("co.path", roots))
+    .where(() => inScope("co.path", roots))
     .execute();
   for (const r of submitted)
     tasks.push({
@@ -367,7 +363,7 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
     ])
     .where("c.status", "=", "running")
     .where("ob.status", "=", "pending")
-    .where(() => under("co.path", roots))
+    .where(() => inScope("co.path", roots))
     .execute();
   for (const r of objections)
     tasks.push({
@@ -394,7 +390,7 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
     .where("st.opened_at", "is not", null)
     .where("st.closed_at", "is", null)
     .where("st.deadline", "<", now)
-    .where(() => under("co.path", roots))
+    .where(() => inScope("co.path", roots))
     .execute();
   for (const r of stages)
     tasks.push({
@@ -439,7 +435,7 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
     .where("st.opened_at", "is not", null)
     .where("st.deadline", "<", now)
     .where((eb) => eb.or([eb("se.status", "is", null), eb("se.status", "in", ["draft", "returned"])]))
-    .where(() => under("co.path", roots))
+    .where(() => inScope("co.path", roots))
     .execute();
   for (const r of late)
     tasks.push({

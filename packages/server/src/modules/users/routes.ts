@@ -26,7 +26,7 @@ export async function userRoutes(app: Api, services: Services) {
       let query = services.db
         .selectFrom("users")
         .leftJoin("organisations", "organisations.id", "users.organisation_id");
-      if (roots !== null) query = query.where(() => inScope("organisations.path", roots));
+      query = query.where(() => inScope("organisations.path", roots));
       if (q !== undefined)
         query = query.where((eb) =>
           eb.or([eb("users.username", "ilike", `%${q}%`), eb("users.display_name", "ilike", `%${q}%`)]),
