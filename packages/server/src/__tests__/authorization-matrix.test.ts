@@ -527,6 +527,10 @@ const MATRIX: Record<string, Entry> = {
       };
     },
   },
+  "GET /api/v1/campaigns/:id/review-progress": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c2}/review-progress` }),
+  },
   "GET /api/v1/reviews": { allow: SIGNED_IN, call: () => ({ method: "GET", url: "/reviews" }) },
   "GET /api/v1/campaigns/:id/units/:orgId/review": {
     allow: ["admin", "organiser", "reviewer_assigned"],

@@ -64,6 +64,15 @@ describe("S7 义务教育标准化学校评估验收 through the API", () => {
     const own = await head.get(`${campaignUrl()}/self-evaluations/${school("S01").id}`);
     expect(own.body.status).toBe("draft");
     expect(own.body.score.total).toBe("950.00");
+    // 任务分解: A4 is 总务处's, and the head still edits it (the figures stay those of units.json).
+    expect(own.body.assignments).toMatchObject([
+      { target: "A4", departmentName: "总务处", person: "孙主任" },
+    ]);
+    expect(own.body.items.find((i: { code: string }) => i.code === "A4").editable).toBe(true);
+    const department = await login("s01.zongwu");
+    const theirs = await department.get(`${campaignUrl()}/self-evaluations/${school("S01").id}`);
+    const editable = theirs.body.items.filter((i: { editable: boolean }) => i.editable);
+    expect(editable.map((i: { code: string }) => i.code)).toEqual(["A4"]);
     const lead = driver.state.assignments.S01![0]!;
     const reviewer = await login(lead);
     const early = await reviewer.put(`${campaignUrl()}/units/${school("S01").id}/review/review`, {

@@ -4,7 +4,7 @@
  * scoring; and this year's S7 school standardisation acceptance with the schools filling their self-evaluations.
  */
 import { driveS4, type S4State } from "./drive-s4.js";
-import { driveS7 } from "./drive-s7.js";
+import { driveS7, S7_DEPARTMENT } from "./drive-s7.js";
 import type { DemoContext, DemoStep } from "./load-demo.js";
 
 /** The demo's existing users who play parts in S4 (heads of member unions rate as 其他申报单位主要负责人). */
@@ -87,6 +87,14 @@ const s7ThisYear: DemoStep = {
         username: first.head,
         displayName: `${first.name}校长`,
         organisation: first.name,
+      });
+    }
+    if (driver.state.department !== null) {
+      context.logins.push({
+        role: "department_staff",
+        username: S7_DEPARTMENT.username,
+        displayName: S7_DEPARTMENT.displayName,
+        organisation: `${driver.state.schools[S7_DEPARTMENT.school]?.name ?? ""}${S7_DEPARTMENT.name}`,
       });
     }
     const [expert] = Object.keys(driver.state.experts);

@@ -8,8 +8,10 @@
  *   organiser, the schools S01…S12 (category XX 小学 / CZ 初中 as in units.json) with a head each, three
  *   experts (reviewer at the office), the scheme import and the campaign (stages deploy → self_evaluation →
  *   preliminary → review → grading → publicity; reviewers do not see self-scores), started and moved to 单位自评;
- *   the 评审分工 (group `review`, one lead expert per school, round robin) is made at once;
- * - "self_evaluation": each head fills the base data and the leaf inputs from units.json, a narrative for a few
+ *   the 评审分工 (group `review`, one lead expert per school, round robin) is made at once; S01 gets a department
+ *   below it (总务处, S7_DEPARTMENT) with a department_staff user;
+ * - "self_evaluation": S01's head assigns A4 校舍安全 to 总务处 with a deadline (任务分解: the unit head still edits
+ *   it, so the figures stay those of units.json); each head fills the base data and the leaf inputs from units.json, a narrative for a few
  *   indicators, the report, and uploads one small PDF for A4 校舍安全. Nothing is submitted yet;
  * - "review": the heads submit; 初审 (the organiser accepts each); the organiser draws the schools for site visits
  *   (seeded, stratified by category, at least one third of each: 小学 3 of 7, 初中 2 of 5) and verifies the
@@ -76,8 +78,23 @@ export interface S7State {
   drawn: string[];
   /** School code → the expert usernames assigned to it. */
   assignments: Record<string, string[]>;
+  /** S01's 总务处 (its id) and the deadline of the A4 task given to it. */
+  department: { id: string; deadline: string } | null;
   runId: string | null;
 }
+
+/** A department (任务分解 target) below one school, its staff member, and the indicator the head assigns to it. */
+export const S7_DEPARTMENT = {
+  school: "S01",
+  code: "S01-ZWC",
+  name: "总务处",
+  username: "s01.zongwu",
+  displayName: "县第一小学总务处 孙主任",
+  target: "A4",
+  person: "孙主任",
+  /** Days after setup. */
+  deadlineDays: 20,
+} as const;
 
 /** What a drawn school's agreed review sheet changes from its self-evaluation. */
 export const S7_SITE_VISIT_CORRECTION = {
@@ -199,6 +216,7 @@ export class S7Driver {
       drawId: null,
       drawn: [],
       assignments: {},
+      department: null,
       runId: null,
     };
     const driver = new S7Driver(options, state);
@@ -304,6 +322,13 @@ export class S7Driver {
       );
       state.schools[unit.unit] = { code: unit.unit, name: unit.name, category: unit.category, id, head };
     }
+    const start = options.clock.now().getTime();
+    const day = 86_400_000;
+    const at = (days: number) => new Date(start + days * day).toISOString();
+    state.department = {
+      id: await this.createDepartment(organiser),
+      deadline: at(S7_DEPARTMENT.deadlineDays),
+    };
     const expertNames = ["评估专家 陈教授", "评估专家 刘督学", "评估专家 周校长"];
     for (const [i, username] of S7_EXPERTS.entries()) {
       state.experts[username] = bodyOf<{ id: string }>(
@@ -323,9 +348,6 @@ export class S7Driver {
       await organiser.post("/schemes", { ownerId: state.officeId, source: s7SchemeSource(), format: "yaml" }),
       201,
     ).id;
-    const start = options.clock.now().getTime();
-    const day = 86_400_000;
-    const at = (days: number) => new Date(start + days * day).toISOString();
     const year = options.year ?? options.clock.now().getUTCFullYear();
     const campaign = bodyOf<{ id: string; version: number }>(
       "create the campaign",
@@ -360,6 +382,49 @@ export class S7Driver {
     await this.putAssignments(1);
   }
 
+  private async createDepartment(organiser: ApiClient): Promise<string> {
+    const { code, name, username, displayName, school } = S7_DEPARTMENT;
+    const id = bodyOf<{ id: string }>(
+      `create ${name} of ${school}`,
+      await organiser.post("/organisations", {
+        parentId: this.state.schools[school]!.id,
+        code,
+        name,
+        kind: "科室",
+      }),
+      201,
+    ).id;
+    bodyOf(
+      `create ${username}`,
+      await organiser.post("/users", {
+        username,
+        displayName,
+        password: this.options.password,
+        organisationId: id,
+        grants: [{ role: "department_staff", organisationId: id }],
+      }),
+      201,
+    );
+    return id;
+  }
+
+  /** 任务分解: the school's head gives the indicator to its department. */
+  private async assignToDepartment(): Promise<void> {
+    const { department } = this.state;
+    if (department === null) return;
+    const { school, target, person } = S7_DEPARTMENT;
+    const head = await this.as(this.state.schools[school]!.head);
+    bodyOf(
+      `${school} assigns ${target}`,
+      await head.put(this.selfUrl(school, `/assignments/${encodeURIComponent(target)}`), {
+        version: 0,
+        departmentId: department.id,
+        person,
+        deadline: department.deadline,
+      }),
+    );
+  }
+
   private async putAssignments(version: number): Promise<void> {
     const organiser = await this.as(this.state.organiser);
     const assignments = S7_EXPERTS.map((expert) => ({
@@ -377,6 +442,7 @@ export class S7Driver {
 
   /** Every school fills its self-evaluation (not submitted). */
   private async selfEvaluation(): Promise<void> {
+    await this.assignToDepartment();
     for (const unit of this.units) {
       const school = this.state.schools[unit.unit]!;
       const head = await this.as(school.head);

@@ -101,6 +101,20 @@ describe("an organisation's audit trail", () => {
     ]);
   });
 
+  it("keeps one action and a time span when asked", async () => {
+    const organiser = await ApiClient.login(server.app, "organiser");
+    const created = await organiser.get(`/organisations/${school.id}/audit?action=organisation.created`);
+    expect(created.body.total).toBe(1);
+    expect(created.body.items[0].action).toBe("organisation.created");
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const none = await organiser.get(`/organisations/${school.id}/audit?from=${encodeURIComponent(future)}`);
+    expect(none.body.total).toBe(0);
+    const past = await organiser.get(`/organisations/${school.id}/audit?to=${encodeURIComponent(future)}`);
+    expect(past.body.total).toBe(4);
+    const bad = await organiser.get(`/organisations/${school.id}/audit?from=yesterday`);
+    expect(bad.status).toBe(400);
+  });
+
   it("is open to organisers over the unit, its head, viewers and administrators only", async () => {
     const status = async (username: string, organisation = school) =>
       (await (await ApiClient.login(server.app, username)).get(`/organisations/${organisation.id}/audit`))

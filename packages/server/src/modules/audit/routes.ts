@@ -1,5 +1,6 @@
 /** /organisations/:id/audit (an organisation's trail) and /audit/verify (the whole chain, administrators). */
 
+import { z } from "zod";
 import { isAdmin } from "../../access/scope.js";
 import { verifyAuditChain } from "../../audit/audit-log.js";
 import type { Services } from "../../context.js";
@@ -8,15 +9,23 @@ import { type Api, actorOf, IdParams, PageQuery, page } from "../../http/api.js"
 import { organisationAuditTrail } from "./audit-trail.js";
 import { AuditEntryView, ChainReportView, presentChainReport } from "./present-audit.js";
 
+const Instant = z.iso.datetime({ offset: true });
+const AuditQuery = PageQuery.extend({
+  action: z.string().max(60).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+});
+
 export async function auditRoutes(app: Api, services: Services) {
   app.get(
     "/organisations/:id/audit",
     {
       schema: {
         tags: ["audit"],
-        summary: "An organisation's audit trail (痕迹), newest first",
+        summary:
+          "An organisation's audit trail (痕迹), newest first; `action` keeps one action, `from`/`to` a time span",
         params: IdParams,
-        querystring: PageQuery,
+        querystring: AuditQuery,
         response: { 200: page(AuditEntryView) },
       },
     },

@@ -7,6 +7,7 @@ import {
   evaluateUnits,
   explainUnit,
   explanationView,
+  formatShort,
   InputError,
   type Language,
   renderExplanation,
@@ -63,6 +64,18 @@ export interface RankingRow {
   vetoes: string[];
   flags: string[];
   source: string;
+}
+
+/** Where a unit placed by a quota stands: its place among the grade's places, worked out of the pool. */
+export interface QuotaPlace {
+  grade: string;
+  gradeName: string;
+  position: number;
+  count: number;
+  pool: number;
+  share: string;
+  /** The grade whose holders make the pool (nested quotas: 先进 of 达标), or null for all eligible units. */
+  of: string | null;
 }
 
 export interface RunRow {
@@ -287,18 +300,78 @@ export async function getRun(
   actor: Actor,
   runId: string,
   pageQuery: PageQuery,
-): Promise<{ run: RunSummary; items: RankingRow[]; total: number; limit: number; offset: number }> {
+): Promise<{
+  run: RunSummary;
+  items: Array<RankingRow & { quota: QuotaPlace | null }>;
+  total: number;
+  limit: number;
+  offset: number;
+}> {
   const run = await loadRun(services.db, runId);
   const campaign = await loadCampaign(services.db, run.campaign_id);
   await requireRunReader(services, actor, campaign, run);
   const rows = rankingRows(run);
+  const places = await quotaPlaces(services, run);
   return {
     run: summary(run),
-    items: rows.slice(pageQuery.offset, pageQuery.offset + pageQuery.limit),
+    items: rows
+      .slice(pageQuery.offset, pageQuery.offset + pageQuery.limit)
+      .map((r) => ({ ...r, quota: places.get(r.unit) ?? null })),
     total: rows.length,
     limit: pageQuery.limit,
     offset: pageQuery.offset,
   };
+}
+
+/** Re-evaluates a run from its stored inputs with its own scheme version (traces only when explaining). */
+async function evaluateRun(services: Services, run: RunRow, trace: boolean) {
+  const inputs = run.inputs as GradingInputs;
+  const version = await services.db
+    .selectFrom("scheme_versions")
+    .select(["id", "source"])
+    .where("id", "=", run.scheme_version_id)
+    .executeTakeFirstOrThrow();
+  const scheme = compiledScheme(version.id, version.source);
+  try {
+    return evaluateUnits(scheme, inputs.units, { year: inputs.year, trace });
+  } catch (error) {
+    engineError(error);
+  }
+}
+
+/**
+ * Runs are immutable, so their quota places are worked out once per run (the stored results keep grades, not the
+ * quota arithmetic) and kept for the next reads of its ranking pages.
+ */
+const placesByRun = new Map<string, Promise<Map<string, QuotaPlace>>>();
+const PLACES_KEPT = 32;
+
+function quotaPlaces(services: Services, run: RunRow): Promise<Map<string, QuotaPlace>> {
+  let places = placesByRun.get(run.id);
+  if (places === undefined) {
+    places = evaluateRun(services, run, false).then((evaluation) => {
+      const grades = evaluation.scheme.grading?.grades ?? [];
+      const out = new Map<string, QuotaPlace>();
+      evaluation.scores.forEach((score, i) => {
+        const reason = evaluation.outcomes.outcome(i).reason;
+        if (reason.kind !== "quota") return;
+        out.set(score.input.unit, {
+          grade: grades[reason.grade]!.code,
+          gradeName: grades[reason.grade]!.name,
+          position: reason.position,
+          count: reason.count,
+          pool: reason.pool,
+          share: formatShort(reason.share),
+          of: reason.of === null ? null : grades[reason.of]!.code,
+        });
+      });
+      return out;
+    });
+    places.catch(() => placesByRun.delete(run.id));
+    if (placesByRun.size >= PLACES_KEPT) placesByRun.delete(placesByRun.keys().next().value!);
+    placesByRun.set(run.id, places);
+  }
+  return places;
 }
 
 /**
@@ -333,18 +406,7 @@ export async function explainRunUnit(
   } else {
     await requireRunReader(services, actor, campaign, run);
   }
-  const version = await services.db
-    .selectFrom("scheme_versions")
-    .select(["id", "source"])
-    .where("id", "=", run.scheme_version_id)
-    .executeTakeFirstOrThrow();
-  const scheme = compiledScheme(version.id, version.source);
-  let evaluation: ReturnType<typeof evaluateUnits>;
-  try {
-    evaluation = evaluateUnits(scheme, inputs.units, { year: inputs.year });
-  } catch (error) {
-    engineError(error);
-  }
+  const evaluation = await evaluateRun(services, run, true);
   const explanation = explainUnit(evaluation, code);
   return {
     unit: code,

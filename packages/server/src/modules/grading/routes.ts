@@ -42,6 +42,18 @@ const RankingRow = z.object({
   vetoes: z.array(z.string()),
   flags: z.array(z.string()),
   source: z.string(),
+  /** For a unit placed by a quota (先进 = 60% of 达标): its place among the places, and the pool. */
+  quota: z
+    .object({
+      grade: z.string(),
+      gradeName: z.string(),
+      position: z.number().int(),
+      count: z.number().int(),
+      pool: z.number().int(),
+      share: z.string(),
+      of: z.string().nullable(),
+    })
+    .nullable(),
 });
 const tags = ["grading"];
 

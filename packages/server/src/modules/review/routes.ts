@@ -4,6 +4,7 @@ import type { Services } from "../../context.js";
 import { type Api, actorOf, Id, IdParams, PageQuery, page, pageOf, Versioned } from "../../http/api.js";
 import { listAssignments, myReviews, replaceAssignments } from "./assignments.js";
 import { addFinding, FINDING_KINDS, listFindings } from "./findings.js";
+import { reviewProgress } from "./review-progress.js";
 import { getUnitReview, saveReviewSheet, submitReviewSheet } from "./review-sheets.js";
 
 const Assignment = z.strictObject({
@@ -65,6 +66,40 @@ export async function reviewRoutes(app: Api, services: Services) {
       },
     },
     async (request) => replaceAssignments(services, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/campaigns/:id/review-progress",
+    {
+      schema: {
+        tags,
+        summary: "Review progress per unit and rater group: reviewers assigned, sheets saved and submitted",
+        params: IdParams,
+        response: {
+          200: z.object({
+            groups: z.array(z.string()),
+            units: z.array(
+              z.object({
+                organisationId: z.string(),
+                code: z.string(),
+                name: z.string(),
+                category: z.string().nullable(),
+                selfEvaluationStatus: z.string().nullable(),
+                groups: z.array(
+                  z.object({
+                    groupCode: z.string(),
+                    assigned: z.number().int(),
+                    saved: z.number().int(),
+                    submitted: z.number().int(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => reviewProgress(services, actorOf(request), request.params.id),
   );
 
   app.get(

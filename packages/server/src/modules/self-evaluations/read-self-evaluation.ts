@@ -2,8 +2,10 @@
  * The self-evaluation screen: status and versions, every applicable indicator with its input, narrative,
  * evidence and assignment, the base data and tables with their violations, and the live score of the current
  * draft computed by the engine (with its explanation), or the problems that keep it from being scored yet.
+ * A reviewer gets no self-scores (inputs, score, explanation) unless the campaign's reviewersSeeSelfScores allows.
  */
 import {
+  type CompiledScheme,
   evaluateUnits,
   explainUnit,
   type FieldValue,
@@ -140,6 +142,11 @@ export const SelfEvaluationView = z.object({
   explanation: z.string().nullable(),
   /** Why the draft cannot be scored yet (missing inputs, missing data), each naming its indicator or field. */
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  /**
+   * A reviewer of a campaign that keeps self-scores from reviewers: every item's input, the score, the explanation
+   * and the problems are left out (null, empty), so the reviewer scores unanchored.
+   */
+  selfScoresHidden: z.boolean(),
 });
 export type SelfEvaluationView = z.infer<typeof SelfEvaluationView>;
 
@@ -244,6 +251,7 @@ export async function getSelfEvaluation(
   const { data, tableData } = unitData(ctx, tables);
   const editable = editableStage(ctx) && (evaluation.status === "draft" || evaluation.status === "returned");
   const mask = unitMask(plan, unit.category);
+  const hideScores = ctx.permissions.reviewerOnly && ctx.campaign.settings.reviewersSeeSelfScores !== true;
 
   const itemViews = plan.nodes
     .filter((n) => n.index !== plan.root && mask[n.index] === 1)
@@ -263,7 +271,7 @@ export async function getSelfEvaluation(
         notApplicableAllowed: node.notApplicable,
         guidance: node.source?.guidance ?? null,
         expectedEvidence: node.source?.evidence ?? [],
-        input: stored?.input ?? null,
+        input: hideScores ? null : (stored?.input ?? null),
         narrative: stored?.narrative ?? "",
         version: stored?.version ?? 0,
         updatedAt: stored === undefined ? null : new Date(stored.updated_at).toISOString(),
@@ -272,7 +280,7 @@ export async function getSelfEvaluation(
       };
     });
 
-  const live = liveScore(ctx, data, items);
+  const live = hideScores ? { score: null, explanation: null, problems: [] } : liveScore(ctx, data, items);
   return {
     id: evaluation.id,
     campaignId,
@@ -307,6 +315,7 @@ export async function getSelfEvaluation(
     violations,
     assignments: await presentAssignments(db, ctx, services.clock.now()),
     ...live,
+    selfScoresHidden: hideScores,
   };
 }
 
@@ -327,6 +336,21 @@ function order(plan: SelfEvaluationContext["campaign"]["scheme"], code: string):
     positions.set(plan, map);
   }
   return map.get(code) ?? 0;
+}
+
+/**
+ * The grade a draft scored alone can show. A quota grade (先进, 优秀…) depends on the other units, so it shows the
+ * grade its quota is drawn from (达标单位: the one the unit keeps whoever else is promoted), or none when the quota
+ * is taken from all units.
+ */
+export function gradeAlone(
+  plan: CompiledScheme,
+  code: string | null,
+): { grade: string | null; gradeName: string | null } {
+  const grades = plan.grading?.grades ?? [];
+  let grade = grades.find((g) => g.code === code);
+  while (grade?.quota != null) grade = grade.quota.of === null ? undefined : grades[grade.quota.of];
+  return { grade: grade?.code ?? null, gradeName: grade?.name ?? null };
 }
 
 /** The draft scored on its own by the engine, explained; or the problems that stop it being scored. */
@@ -366,8 +390,7 @@ export function liveScore(
         total: result.total,
         points: result.points,
         rate: result.rate,
-        grade: result.grade,
-        gradeName: result.gradeName,
+        ...gradeAlone(plan, result.grade),
         vetoes: result.vetoes,
         indicators: Object.fromEntries(
           Object.entries(result.indicators).map(([code, r]) => [

@@ -3,7 +3,8 @@
  * - unit_head / unit_staff over the unit edit everything (only a unit_head assigns tasks, 任务分解);
  * - department_staff edit only the indicators and tables assigned to their department (task_assignments);
  * - the campaign's organisers read everything, return (退回) and accept (初审通过);
- * - viewers over the organiser and reviewers assigned to the unit read.
+ * - viewers over the organiser and reviewers assigned to the unit read (reviewers see the self-scores only if the
+ *   campaign's reviewersSeeSelfScores setting allows).
  * Edits need the 单位自评 stage open (a returned self-evaluation may also be corrected during 初审) and a status of
  * draft or returned: submitted and accepted self-evaluations are locked.
  */
@@ -49,6 +50,8 @@ export interface Permissions {
   organise: boolean;
   /** The departments (organisation ids) whose department_staff role the actor holds for this unit's assignments. */
   departments: Set<string>;
+  /** Reads only as a reviewer assigned to the unit, so sees self-scores only if the campaign allows it. */
+  reviewerOnly: boolean;
 }
 
 export interface Assignment {
@@ -187,23 +190,22 @@ async function permissionsOf(
       .execute();
     for (const row of rows) if (holds(actor, ["department_staff"], row.path)) departments.add(row.id);
   }
-  let read =
+  const read =
     editAll ||
     organise ||
     departments.size > 0 ||
     holds(actor, ["viewer", "department_staff"], unit.path) ||
     holds(actor, ["viewer"], campaign.organiserPath);
-  if (!read) {
-    const reviewer = await db
+  const reviewerOnly =
+    !read &&
+    (await db
       .selectFrom("review_assignments")
       .select("user_id")
       .where("campaign_id", "=", campaign.id)
       .where("organisation_id", "=", unit.id)
       .where("user_id", "=", actor.userId)
-      .executeTakeFirst();
-    read = reviewer !== undefined;
-  }
-  return { read, editAll, assign, organise, departments };
+      .executeTakeFirst()) !== undefined;
+  return { read: read || reviewerOnly, editAll, assign, organise, departments, reviewerOnly };
 }
 
 /** The leaves, parents and tables a department's assignment covers: an indicator covers everything under it. */

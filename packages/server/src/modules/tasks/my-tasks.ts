@@ -8,8 +8,8 @@
  * - reviewer — `review`: an assigned unit whose sheet is not submitted while 实地评估/复评 is open; deadline: the
  *   stage's;
  * - organiser — `preliminary_check` (submitted, not yet accepted, in a campaign that has 初审 and is in 自评 or 初审;
- *   deadline: 初审's), `objection` (pending 异议; deadline: 公示's, else the period's end), `stage_overdue` (an open
- *   stage past its deadline), `late_self_evaluation` (a unit not submitted once 单位自评's deadline passed);
+ *   deadline: 初审's), `objection` (pending 异议; deadline: 公示's, else the period's end), `open_stage` (each open
+ *   stage, to be moved on; overdue past its deadline), `late_self_evaluation` (a unit not submitted once 单位自评's deadline passed);
  * - viewer — `watch_campaign`: a running campaign over which they hold viewer (and not organiser); deadline: the
  *   open stage's.
  * Only running campaigns count. Administrators get the organiser's to-dos everywhere (not every unit's).
@@ -30,7 +30,7 @@ export const TASK_KINDS = [
   "review",
   "preliminary_check",
   "objection",
-  "stage_overdue",
+  "open_stage",
   "late_self_evaluation",
   "watch_campaign",
 ] as const;
@@ -380,7 +380,7 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
       at: toDate(r.deadline ?? r.ends_at ?? null),
     });
 
-  // Open stages past their deadline.
+  // Every open stage: the organiser moves it on (推进), overdue once past its deadline.
   const stages = await db
     .selectFrom("campaign_stages as st")
     .innerJoin("campaigns as c", "c.id", "st.campaign_id")
@@ -389,18 +389,20 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
     .where("c.status", "=", "running")
     .where("st.opened_at", "is not", null)
     .where("st.closed_at", "is", null)
-    .where("st.deadline", "<", now)
     .where(() => inScope("co.path", roots))
     .execute();
   for (const r of stages)
     tasks.push({
       ...base(r),
-      key: `stage_overdue:${r.campaign_id}:${r.stage}`,
-      kind: "stage_overdue",
+      key: `open_stage:${r.campaign_id}:${r.stage}`,
+      kind: "open_stage",
       organisationId: null,
       organisationName: null,
       indicatorCode: null,
-      title: `“${stageName(r.stage)}”阶段已过截止时间，尚未结束`,
+      title:
+        r.deadline !== null && r.deadline < now
+          ? `“${stageName(r.stage)}”阶段已过截止时间，尚未结束`
+          : `推进“${stageName(r.stage)}”阶段：完成后进入下一阶段`,
       detail: null,
       stage: r.stage,
       links: { campaignId: r.campaign_id, stage: r.stage },

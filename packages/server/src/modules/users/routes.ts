@@ -15,13 +15,17 @@ export async function userRoutes(app: Api, services: Services) {
     {
       schema: {
         tags: ["users"],
-        summary: "Users in the organisations one organises (all for an administrator)",
-        querystring: PageQuery.extend({ q: z.string().max(100).optional() }),
+        summary:
+          "Users in the organisations one organises (all for an administrator); `organisationId` limits it to the users of one organisation or holding a role there",
+        querystring: PageQuery.extend({
+          q: z.string().max(100).optional(),
+          organisationId: z.uuid().optional(),
+        }),
         response: { 200: page(UserView) },
       },
     },
     async (request) => {
-      const { limit, offset, q } = request.query;
+      const { limit, offset, q, organisationId } = request.query;
       const roots = scopeRoots(actorOf(request), ["organiser"]);
       let query = services.db
         .selectFrom("users")
@@ -30,6 +34,19 @@ export async function userRoutes(app: Api, services: Services) {
       if (q !== undefined)
         query = query.where((eb) =>
           eb.or([eb("users.username", "ilike", `%${q}%`), eb("users.display_name", "ilike", `%${q}%`)]),
+        );
+      if (organisationId !== undefined)
+        query = query.where((eb) =>
+          eb.or([
+            eb("users.organisation_id", "=", organisationId),
+            eb.exists(
+              eb
+                .selectFrom("role_grants")
+                .select("role_grants.user_id")
+                .whereRef("role_grants.user_id", "=", "users.id")
+                .where("role_grants.organisation_id", "=", organisationId),
+            ),
+          ]),
         );
       const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       const rows = await query

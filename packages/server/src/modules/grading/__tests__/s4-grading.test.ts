@@ -158,6 +158,26 @@ describe("S4 grading through the API", () => {
     expect(r.T3).toMatchObject({ total: "93.80", grade: "YX" });
     expect(r.T4).toMatchObject({ total: "79.80", grade: "WDB" });
     expect(r.T5).toMatchObject({ total: "95.40", grade: "WDB", vetoes: ["V3"] });
+    // Quota places, by hand (above): 优秀 1 of round(0.3 × 2) = 1 for T3; 先进 2nd of round(0.6 × 3) = 2 for T1.
+    expect(r.T3!.quota).toEqual({
+      grade: "YX",
+      gradeName: "优秀单位",
+      position: 1,
+      count: 1,
+      pool: 2,
+      share: "0.3",
+      of: "XJ",
+    });
+    expect(r.T1!.quota).toMatchObject({
+      grade: "XJ",
+      position: 2,
+      count: 2,
+      pool: 3,
+      share: "0.6",
+      of: "DB",
+    });
+    expect(r.T2!.quota).toBeNull();
+    expect(r.T5!.quota).toBeNull();
     const paged = await organiser.get(`/grading-runs/${first.body.id}?limit=2&offset=1`);
     expect(paged.body.items).toHaveLength(2);
     expect(paged.body.total).toBe(5);

@@ -208,3 +208,24 @@ describe("review sheets", () => {
     expect(await verifyAuditChain(server.services.db)).toMatchObject({ problem: null });
   });
 });
+
+describe("review progress", () => {
+  it("counts each unit's assigned reviewers, saved and submitted sheets per group, for the organiser only", async () => {
+    const organiser = await ApiClient.login(server.app, "organiser");
+    const response = await organiser.get(`/campaigns/${campaignId}/review-progress`);
+    expect(response.status).toBe(200);
+    expect(response.body.groups).toEqual(["LD", "FZR", "BS"]);
+    const byCode = Object.fromEntries(
+      response.body.units.map((u: { code: string; groups: unknown[] }) => [u.code, u.groups]),
+    );
+    // T1: the leader's LD sheet was saved and submitted above; head2 (FZR) and staff (BS) have not started.
+    expect(byCode.T1).toEqual([
+      { groupCode: "LD", assigned: 1, saved: 1, submitted: 1 },
+      { groupCode: "FZR", assigned: 1, saved: 0, submitted: 0 },
+      { groupCode: "BS", assigned: 1, saved: 0, submitted: 0 },
+    ]);
+    expect(byCode.T3[1]).toEqual({ groupCode: "FZR", assigned: 2, saved: 0, submitted: 0 });
+    const head1 = await ApiClient.login(server.app, "head1");
+    expect((await head1.get(`/campaigns/${campaignId}/review-progress`)).status).toBe(403);
+  });
+});

@@ -261,17 +261,22 @@ describe("GET /me/tasks", () => {
     expect((await tasksOf("idle-reviewer")).items).toEqual([]);
   });
 
-  it("gives the organiser overdue stages, late units, objections and 初审; administrators the same", async () => {
+  it("gives the organiser open stages, late units, objections and 初审; administrators the same", async () => {
     const list = await tasksOf("organiser");
     expect(list.items.map(brief)).toEqual([
-      ["stage_overdue", c.yi, null, "2026-02-20T09:00:00.000Z", true],
+      ["open_stage", c.yi, null, "2026-02-20T09:00:00.000Z", true],
       ["late_self_evaluation", c.yi, u1.id, "2026-02-20T09:00:00.000Z", true],
+      // each running campaign's open stage, to be moved on, by its deadline
+      ["open_stage", c.ding, null, "2026-03-10T09:00:00.000Z", false],
       ["objection", c.ding, u1.id, "2026-03-10T09:00:00.000Z", false],
+      ["open_stage", c.bing, null, "2026-03-15T09:00:00.000Z", false],
+      ["open_stage", c.jia, null, "2026-03-20T09:00:00.000Z", false],
       ["preliminary_check", c.jia, u3.id, "2026-03-31T09:00:00.000Z", false],
     ]);
     expect(list.items[0]!.title).toBe("“单位自评”阶段已过截止时间，尚未结束");
-    expect(list.items[2]).toMatchObject({ detail: OBJECTION, links: { objectionId: ids.objection } });
-    expect(list.items[3]!.title).toBe("初审：红河街道已提交自评，待审核");
+    expect(list.items[4]!.title).toBe("推进“实地评估/复评”阶段：完成后进入下一阶段");
+    expect(list.items[3]).toMatchObject({ detail: OBJECTION, links: { objectionId: ids.objection } });
+    expect(list.items[6]!.title).toBe("初审：红河街道已提交自评，待审核");
     expect((await tasksOf("admin")).items.map(brief)).toEqual(list.items.map(brief));
     expect((await tasksOf("other-organiser")).items).toEqual([]);
   });
