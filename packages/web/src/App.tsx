@@ -14,8 +14,17 @@ const LoginPage = lazy(() => import("./pages/LoginPage.js"));
 const WorkspacePage = lazy(() => import("./pages/WorkspacePage.js"));
 const CampaignListPage = lazy(() => import("./pages/CampaignListPage.js"));
 const CampaignDetailPage = lazy(() => import("./pages/CampaignDetailPage.js"));
-const GradingRunPage = lazy(() => import("./pages/GradingRunPage.js"));
-const ReviewsPage = lazy(() => import("./pages/ReviewsPage.js"));
+const CampaignWizardPage = lazy(() => import("./pages/campaign-wizard/CampaignWizardPage.js"));
+const SelfEvaluationPage = lazy(() => import("./pages/self-evaluation/SelfEvaluationPage.js"));
+const ReviewsPage = lazy(() => import("./pages/review/ReviewsPage.js"));
+const ReviewEntryPage = lazy(() => import("./pages/review/ReviewEntryPage.js"));
+const GradingRunPage = lazy(() => import("./pages/grading/GradingRunPage.js"));
+const ResultsPage = lazy(() => import("./pages/grading/ResultsPage.js"));
+const OrganisationsPage = lazy(() => import("./pages/organisations/OrganisationsPage.js"));
+const AuditTrailPage = lazy(() => import("./pages/organisations/AuditTrailPage.js"));
+const SchemeLibraryPage = lazy(() => import("./pages/schemes/SchemeLibraryPage.js"));
+const SchemeDetailPage = lazy(() => import("./pages/schemes/SchemeDetailPage.js"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.js"));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -53,9 +62,24 @@ export function App() {
                 >
                   <Route index element={<WorkspacePage />} />
                   <Route path="campaigns" element={<CampaignListPage />} />
+                  <Route path="campaigns/new" element={<CampaignWizardPage />} />
                   <Route path="campaigns/:id" element={<CampaignDetailPage />} />
-                  <Route path="grading-runs/:id" element={<GradingRunPage />} />
+                  <Route
+                    path="campaigns/:campaignId/self-evaluations/:organisationId"
+                    element={<SelfEvaluationPage />}
+                  />
+                  <Route
+                    path="campaigns/:campaignId/units/:organisationId/review/:groupCode"
+                    element={<ReviewEntryPage />}
+                  />
                   <Route path="reviews" element={<ReviewsPage />} />
+                  <Route path="grading-runs/:id" element={<GradingRunPage />} />
+                  <Route path="organisations" element={<OrganisationsPage />} />
+                  <Route path="organisations/:id/audit" element={<AuditTrailPage />} />
+                  <Route path="organisations/:id/results" element={<ResultsPage />} />
+                  <Route path="schemes" element={<SchemeLibraryPage />} />
+                  <Route path="schemes/:id" element={<SchemeDetailPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -202,13 +202,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users in the organisations one organises (all for an administrator) */
+        /** Users in the organisations one organises (all for an administrator); `organisationId` limits it to the users of one organisation or holding a role there */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     offset?: number;
                     q?: string;
+                    organisationId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -587,12 +588,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organisation's audit trail (痕迹), newest first */
+        /** An organisation's audit trail (痕迹), newest first; `action` keeps one action, `from`/`to` a time span */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    action?: string;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path: {
@@ -1983,6 +1987,7 @@ export interface paths {
                                 path: string;
                                 message: string;
                             }[];
+                            selfScoresHidden: boolean;
                         };
                     };
                 };
@@ -2621,6 +2626,59 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/review-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review progress per unit and rater group: reviewers assigned, sheets saved and submitted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: string[];
+                            units: {
+                                organisationId: string;
+                                code: string;
+                                name: string;
+                                category: string | null;
+                                selfEvaluationStatus: string | null;
+                                groups: {
+                                    groupCode: string;
+                                    assigned: number;
+                                    saved: number;
+                                    submitted: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3392,6 +3450,15 @@ export interface paths {
                                 vetoes: string[];
                                 flags: string[];
                                 source: string;
+                                quota: {
+                                    grade: string;
+                                    gradeName: string;
+                                    position: number;
+                                    count: number;
+                                    pool: number;
+                                    share: string;
+                                    of: string | null;
+                                } | null;
                             }[];
                             total: number;
                             limit: number;
@@ -3937,7 +4004,7 @@ export interface paths {
                             items: {
                                 key: string;
                                 /** @enum {string} */
-                                kind: "self_evaluation" | "assigned_task" | "review" | "preliminary_check" | "objection" | "stage_overdue" | "late_self_evaluation" | "watch_campaign";
+                                kind: "self_evaluation" | "assigned_task" | "review" | "preliminary_check" | "objection" | "open_stage" | "late_self_evaluation" | "watch_campaign";
                                 /** @enum {string} */
                                 role: "admin" | "organiser" | "unit_head" | "unit_staff" | "department_staff" | "reviewer" | "viewer";
                                 campaignId: string;

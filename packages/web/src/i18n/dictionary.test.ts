@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dictionaries, en, type MessageKey, translate, zh } from "./dictionary.js";
+import { areas, dictionaries, en, type MessageKey, translate, zh } from "./dictionary.js";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -9,6 +9,19 @@ describe("the dictionary", () => {
     for (const [lang, table] of Object.entries(dictionaries)) {
       for (const [key, text] of Object.entries(table)) expect(text.trim(), `${lang} ${key}`).not.toBe("");
     }
+  });
+
+  it("keeps each key in one area only", () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [area, table] of Object.entries(areas)) {
+      for (const key of Object.keys(table.zh)) {
+        const earlier = seen.get(key);
+        if (earlier !== undefined) clashes.push(`${key} (${earlier}, ${area})`);
+        seen.set(key, area);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it("uses the same placeholders in both languages", () => {

@@ -1,7 +1,10 @@
 /** The office frame: a top bar (product, user, role, language, sign-out) and a side menu for the user's role. */
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
   HomeOutlined,
   LogoutOutlined,
   TranslationOutlined,
@@ -26,19 +29,27 @@ interface MenuEntry {
 const WORKSPACE: MenuEntry = { path: "/", label: "nav.workspace", icon: <HomeOutlined /> };
 const CAMPAIGNS: MenuEntry = { path: "/campaigns", label: "nav.campaigns", icon: <AppstoreOutlined /> };
 const REVIEWS: MenuEntry = { path: "/reviews", label: "nav.reviews", icon: <AuditOutlined /> };
+const SCHEMES: MenuEntry = { path: "/schemes", label: "nav.schemes", icon: <BookOutlined /> };
+const ORGANISATIONS: MenuEntry = {
+  path: "/organisations",
+  label: "nav.organisations",
+  icon: <ApartmentOutlined />,
+};
+const DASHBOARD: MenuEntry = { path: "/dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> };
 
 /** The side menu of each kind of role. */
 const MENUS = {
-  organiser: [WORKSPACE, CAMPAIGNS],
+  organiser: [WORKSPACE, CAMPAIGNS, DASHBOARD, SCHEMES, ORGANISATIONS],
   unit: [WORKSPACE, CAMPAIGNS],
   reviewer: [WORKSPACE, REVIEWS, CAMPAIGNS],
-  viewer: [WORKSPACE, CAMPAIGNS],
+  viewer: [WORKSPACE, DASHBOARD, CAMPAIGNS],
 } as const;
 
+/** The menu entry a page belongs to: the longest menu path its address starts with (campaign pages under 考评活动). */
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith("/campaigns") || pathname.startsWith("/grading-runs")) return "/campaigns";
-  if (pathname.startsWith("/reviews")) return "/reviews";
-  return "/";
+  if (pathname.startsWith("/grading-runs")) return "/campaigns";
+  const entries = [CAMPAIGNS, REVIEWS, SCHEMES, ORGANISATIONS, DASHBOARD];
+  return entries.find((entry) => pathname.startsWith(entry.path))?.path ?? "/";
 }
 
 export function AppLayout() {
@@ -128,7 +139,7 @@ export function AppLayout() {
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 20 }}>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

@@ -1,28 +1,24 @@
 /**
- * A campaign: its stages with deadlines and the current one; for organisers the units' progress (status, late);
- * its grading runs, each leading to the ranking.
+ * A campaign: its header (scheme, year, stages; for organisers start, continue a draft, advance the stage) and three
+ * tabs chosen by `?tab=`: overview (progress by stage and unit, 初审), review and sampling, grading and publicity.
  */
-import { Button, Card, Descriptions, Space, Steps, Table, Tag, Typography } from "antd";
-import { Link, useNavigate, useParams } from "react-router";
+import { Card, Descriptions, Space, Steps, Tabs } from "antd";
+import { useParams, useSearchParams } from "react-router";
 import { api, call } from "../api/client.js";
-import { ApiError } from "../api/errors.js";
-import type { Campaign, GradingRunSummary, ProgressUnit } from "../api/types.js";
+import type { Campaign } from "../api/types.js";
 import { useApi } from "../api/use-api.js";
+import { kindOf } from "../auth/roles.js";
+import { useSignedIn } from "../auth/session.js";
 import { formatDateTime } from "../format.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ApiErrorAlert } from "../layout/ApiErrorAlert.js";
+import { BackLink } from "../layout/BackLink.js";
 import { PageSpinner } from "../layout/PageSpinner.js";
-import { CampaignStatusTag, SelfEvaluationTag } from "./labels.js";
-
-/** The part of a campaign only some roles may read: null when the server refuses it (403). */
-async function optional<T>(request: Promise<T>): Promise<T | null> {
-  try {
-    return await request;
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
-    throw error;
-  }
-}
+import { CampaignActions } from "./campaign-overview/CampaignActions.js";
+import CampaignOverviewTab from "./campaign-overview/CampaignOverviewTab.js";
+import CampaignGradingTab from "./grading/CampaignGradingTab.js";
+import { CampaignStatusTag } from "./labels.js";
+import CampaignReviewTab from "./review/CampaignReviewTab.js";
 
 function stageState(stage: Campaign["stages"][number]): "current" | "closed" | "pending" {
   if (stage.openedAt !== null && stage.closedAt === null) return "current";
@@ -32,40 +28,30 @@ function stageState(stage: Campaign["stages"][number]): "current" | "closed" | "
 export default function CampaignDetailPage() {
   const { id = "" } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const { data, error, loading, reload } = useApi(async () => {
-    const path = { id };
-    const [campaign, progress, runs] = await Promise.all([
-      call(api.GET("/api/v1/campaigns/{id}", { params: { path } })),
-      optional(call(api.GET("/api/v1/campaigns/{id}/progress", { params: { path, query: { limit: 500 } } }))),
-      optional(
-        call(api.GET("/api/v1/campaigns/{id}/grading-runs", { params: { path, query: { limit: 100 } } })),
-      ),
-    ]);
-    return { campaign, progress, runs };
-  }, [id]);
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get("tab") ?? "overview";
+  const session = useSignedIn();
+  const organiser = session.user.grants.some((g) => kindOf(g.role) === "organiser");
+  const {
+    data: campaign,
+    error,
+    loading,
+    reload,
+  } = useApi(() => call(api.GET("/api/v1/campaigns/{id}", { params: { path: { id } } })), [id]);
 
   if (error !== undefined) return <ApiErrorAlert error={error} onRetry={reload} />;
-  if (loading || data === undefined) return <PageSpinner />;
-  const { campaign, progress, runs } = data;
+  if (campaign === undefined || (loading && campaign.id !== id)) return <PageSpinner />;
   const stages = [...campaign.stages].sort((a, b) => a.position - b.position);
   const current = stages.findIndex((s) => stageState(s) === "current");
-  const lateByStage = new Map(progress?.stages.map((s) => [s.stage, s.late.length]) ?? []);
 
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Card
         size="small"
+        extra={organiser ? <CampaignActions campaign={campaign} reload={reload} /> : undefined}
         title={
           <Space>
-            <Button
-              type="link"
-              size="small"
-              style={{ paddingInline: 0 }}
-              onClick={() => navigate("/campaigns")}
-            >
-              {t("app.back")}
-            </Button>
+            <BackLink to={"/campaigns"} />
             <span>{campaign.name}</span>
             <CampaignStatusTag status={campaign.status} />
           </Space>
@@ -94,125 +80,27 @@ export default function CampaignDetailPage() {
         />
       </Card>
 
-      <Card size="small" title={t("campaign.stages")}>
-        <Table
-          rowKey="stage"
-          size="small"
-          pagination={false}
-          dataSource={stages}
-          columns={[
-            { title: t("campaign.stage"), dataIndex: "name" },
-            {
-              title: t("campaign.startsAt"),
-              dataIndex: "startsAt",
-              render: (v: string | null) => formatDateTime(v),
-            },
-            {
-              title: t("campaign.deadline"),
-              dataIndex: "deadline",
-              render: (v: string | null) => formatDateTime(v),
-            },
-            {
-              title: t("campaign.stageState"),
-              key: "state",
-              render: (_, s) => {
-                const state = stageState(s);
-                const late = lateByStage.get(s.stage) ?? 0;
-                return (
-                  <Space size={4}>
-                    <Tag
-                      color={state === "current" ? "processing" : state === "closed" ? "default" : undefined}
-                    >
-                      {t(`campaign.stage.${state}`)}
-                    </Tag>
-                    {late > 0 && <Tag color="error">{t("campaign.lateUnits", { count: late })}</Tag>}
-                  </Space>
-                );
-              },
-            },
-          ]}
-        />
-      </Card>
-
-      {progress !== null && (
-        <Card size="small" title={t("campaign.progress")}>
-          <Table<ProgressUnit>
-            rowKey="organisationId"
-            size="small"
-            dataSource={progress.units.items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            rowClassName={(u) => (u.late ? "kaoping-row-overdue" : "")}
-            columns={[
-              {
-                title: t("campaign.unit"),
-                dataIndex: "name",
-                sorter: (a, b) => a.code.localeCompare(b.code),
-              },
-              {
-                title: t("campaign.category"),
-                dataIndex: "category",
-                render: (v: string | null) => v ?? "—",
-              },
-              {
-                title: t("campaign.selfEvaluation"),
-                key: "self",
-                render: (_, u) => <SelfEvaluationTag status={u.selfEvaluation?.status ?? null} />,
-                filters: (["draft", "submitted", "returned", "accepted"] as const).map((s) => ({
-                  text: t(`selfEvaluation.${s}`),
-                  value: s,
-                })),
-                onFilter: (value, u) => u.selfEvaluation?.status === value,
-              },
-              {
-                title: t("campaign.submittedAt"),
-                key: "submittedAt",
-                render: (_, u) => formatDateTime(u.selfEvaluation?.submittedAt),
-              },
-              {
-                title: t("campaign.late"),
-                dataIndex: "late",
-                width: 90,
-                sorter: (a, b) => Number(a.late) - Number(b.late),
-                render: (late: boolean) =>
-                  late ? <Tag color="error">{t("campaign.lateYes")}</Tag> : <Tag>{t("campaign.lateNo")}</Tag>,
-              },
-            ]}
-          />
-        </Card>
-      )}
-
-      {runs !== null && (
-        <Card size="small" title={t("campaign.gradingRuns")}>
-          <Table<GradingRunSummary>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={runs.items}
-            locale={{ emptyText: t("campaign.noRuns") }}
-            columns={[
-              {
-                title: "#",
-                dataIndex: "number",
-                width: 200,
-                render: (n: number, run) => (
-                  <Link to={`/grading-runs/${run.id}`}>{t("campaign.run", { number: n })}</Link>
-                ),
-              },
-              {
-                title: t("ranking.createdAt"),
-                dataIndex: "createdAt",
-                render: (v: string) => formatDateTime(v),
-              },
-              { title: t("campaign.units"), dataIndex: "unitCount", width: 110, align: "right" },
-              {
-                title: t("ranking.reason"),
-                dataIndex: "reason",
-                render: (v: string | null) => <Typography.Text type="secondary">{v ?? "—"}</Typography.Text>,
-              },
-            ]}
-          />
-        </Card>
-      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearch({ tab: key }, { replace: true })}
+        items={[
+          {
+            key: "overview",
+            label: t("campaign.tab.overview"),
+            children: <CampaignOverviewTab campaign={campaign} reload={reload} organiser={organiser} />,
+          },
+          {
+            key: "review",
+            label: t("campaign.tab.review"),
+            children: <CampaignReviewTab campaign={campaign} reload={reload} />,
+          },
+          {
+            key: "grading",
+            label: t("campaign.tab.grading"),
+            children: <CampaignGradingTab campaign={campaign} reload={reload} />,
+          },
+        ]}
+      />
     </Space>
   );
 }

@@ -1,21 +1,36 @@
-/** 考评活动: the campaigns the user can see. */
-import { Card, Table, Typography } from "antd";
-import { Link } from "react-router";
+/** 考评活动: the campaigns the user can see; organisers start a new one (the wizard) from here. */
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Table, Typography } from "antd";
+import { Link, useNavigate } from "react-router";
 import { api, call } from "../api/client.js";
 import type { CampaignSummary } from "../api/types.js";
 import { useApi } from "../api/use-api.js";
+import { kindOf } from "../auth/roles.js";
+import { useSignedIn } from "../auth/session.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ApiErrorAlert } from "../layout/ApiErrorAlert.js";
 import { CampaignStatusTag } from "./labels.js";
 
 export default function CampaignListPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const organiser = useSignedIn().user.grants.some((g) => kindOf(g.role) === "organiser");
   const { data, error, loading, reload } = useApi(
     () => call(api.GET("/api/v1/campaigns", { params: { query: { limit: 500 } } })),
     [],
   );
   return (
-    <Card title={t("campaign.list")} size="small">
+    <Card
+      title={t("campaign.list")}
+      size="small"
+      extra={
+        organiser && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/campaigns/new")}>
+            {t("wizard.newCampaign")}
+          </Button>
+        )
+      }
+    >
       {error !== undefined ? (
         <ApiErrorAlert error={error} onRetry={reload} />
       ) : (
@@ -53,6 +68,11 @@ export default function CampaignListPage() {
               title: t("campaign.status"),
               dataIndex: "status",
               width: 100,
+              filters: (["draft", "running", "published"] as const).map((s) => ({
+                text: t(`campaign.status.${s}`),
+                value: s,
+              })),
+              onFilter: (value, c) => c.status === value,
               render: (status: CampaignSummary["status"]) => <CampaignStatusTag status={status} />,
             },
           ]}

@@ -21,7 +21,7 @@ function DeadlineTag({ task }: { task: Task }) {
 export default function WorkspacePage() {
   const session = useSignedIn();
   const { t } = useI18n();
-  const { data, error, loading, reload } = useApi(() => loadWorkspace(session), [session]);
+  const { data, error, loading, reload } = useApi(loadWorkspace, [session]);
   const tasks = data?.tasks ?? [];
 
   return (
@@ -42,7 +42,7 @@ export default function WorkspacePage() {
           <Card size="small">
             <Statistic
               title={t("workspace.statOverdue")}
-              value={tasks.filter((task) => task.overdue).length}
+              value={data?.overdue ?? 0}
               loading={loading}
               styles={{ content: { color: "#cf1322" } }}
             />
@@ -74,19 +74,16 @@ export default function WorkspacePage() {
               {
                 title: t("workspace.task"),
                 key: "title",
-                render: (_, task) =>
-                  "text" in task.title ? (
-                    <>
-                      <Link to={task.link}>{task.title.text}</Link>
-                      {task.title.detail !== null && (
-                        <div>
-                          <Typography.Text type="secondary">{task.title.detail}</Typography.Text>
-                        </div>
-                      )}
-                    </>
-                  ) : (
-                    <Link to={task.link}>{t(task.title.key, task.title.params)}</Link>
-                  ),
+                render: (_, task) => (
+                  <>
+                    <Link to={task.link}>{task.title}</Link>
+                    {task.detail !== null && (
+                      <div>
+                        <Typography.Text type="secondary">{task.detail}</Typography.Text>
+                      </div>
+                    )}
+                  </>
+                ),
               },
               { title: t("workspace.campaign"), dataIndex: "campaignName", key: "campaign" },
               {

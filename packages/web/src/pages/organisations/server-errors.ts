@@ -1,0 +1,13 @@
+/** Putting a refused request's messages where they belong: at the form's fields, the rest above the form. */
+import type { FormInstance } from "antd";
+import { ApiError } from "../../api/errors.js";
+
+/** Marks the fields the server named and returns the error when something was not about a field. */
+export function showAtFields<T>(form: FormInstance<T>, error: unknown): ApiError | null {
+  if (!(error instanceof ApiError)) throw error;
+  const fields = error.fieldErrors();
+  form.setFields(
+    Object.entries(fields).map(([name, errors]) => ({ name: name.split(".") as never, errors })),
+  );
+  return Object.keys(fields).length === 0 || error.generalDetails().length > 0 ? error : null;
+}
