@@ -24,7 +24,11 @@ function hasCjkFont() {
 }
 
 const TOOLS = [
-  { what: "Chromium (/usr/bin/chromium)", present: () => existsSync("/usr/bin/chromium"), packages: ["chromium"] },
+  {
+    what: "Chromium (/usr/bin/chromium)",
+    present: () => existsSync("/usr/bin/chromium"),
+    packages: ["chromium"],
+  },
   { what: "a CJK font", present: hasCjkFont, packages: ["fonts-wqy-microhei"] },
   {
     what: "LibreOffice (soffice, Writer and Calc)",
@@ -48,7 +52,10 @@ console.log(`test tools: missing ${missing.map((t) => t.what).join(", ")}`);
 if (process.getuid?.() === 0) {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...packages], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...packages], {
+    stdio: "inherit",
+    env,
+  });
   const still = TOOLS.filter((tool) => !tool.present());
   if (still.length > 0) {
     console.error(`test tools: apt-get finished but ${still.map((t) => t.what).join(", ")} still missing`);
