@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 // Tests import the workspace packages from source, so no build is needed before `vitest`.
 export default defineConfig({
   resolve: {
-    alias: { "@kaoping/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
+    alias: {
+      "@kaoping/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
+      "@kaoping/server/workbooks": fileURLToPath(
+        new URL("./packages/server/src/workbooks/index.ts", import.meta.url),
+      ),
+    },
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "schemes/**/*.test.ts"],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Before the tests: Debian's Chromium and a CJK font (browser tests), LibreOffice (every generated DOCX and XLSX is
-// opened by it) and pdftotext (poppler-utils, to read what LibreOffice printed). As root, installs what is missing
+// opened by it), pdftotext (poppler-utils, to read what LibreOffice printed) and unzip (to read our archives). As root, installs what is missing
 // with apt-get; otherwise prints the command to run and exits 1. Never downloads a browser of its own.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -39,6 +39,11 @@ const TOOLS = [
     packages: ["libreoffice-writer-nogui", "libreoffice-calc-nogui"],
   },
   { what: "pdftotext (poppler-utils)", present: () => onPath("pdftotext"), packages: ["poppler-utils"] },
+  {
+    what: "unzip (an independent reader of the ZIP archives)",
+    present: () => onPath("unzip"),
+    packages: ["unzip"],
+  },
 ];
 
 const missing = TOOLS.filter((tool) => !tool.present());

@@ -6,6 +6,7 @@ import { registerAudit } from "./commands/audit.js";
 import { registerCv } from "./commands/cv.js";
 import { registerDraw } from "./commands/draw.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerJobs } from "./commands/jobs.js";
 import { registerScore } from "./commands/score.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIo): Command {
     registerCv,
     registerDraw,
     registerAudit,
+    registerJobs,
   ]) {
     register(program, io);
   }

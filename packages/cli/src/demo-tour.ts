@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import {
   type CompiledScheme,
+  displayWidth,
   evaluateUnits,
   explainUnit,
   formatShort,
@@ -15,7 +16,6 @@ import {
   type UnitInputData,
 } from "@kaoping/core";
 import type { CliIo } from "./io.js";
-import { displayWidth } from "./text/display-width.js";
 import { rankingLines } from "./text/ranking.js";
 
 interface DemoCase {

@@ -36,6 +36,7 @@ export {
   type CheckTablesOptions,
   type ChildTables,
   cellName,
+  checkTableRow,
   checkTables,
   rowKeys,
   type TableCell,

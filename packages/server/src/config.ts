@@ -35,6 +35,8 @@ const Environment = z.object({
   KAOPING_LOG: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   KAOPING_TRUST_PROXY: flag.default(false),
   KAOPING_WEB_DIR: z.string().min(1).optional(),
+  KAOPING_JOB_WORKER: flag.default(true),
+  KAOPING_JOB_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -60,6 +62,11 @@ export interface Config {
   trustProxy: boolean;
   /** The built web app to serve at / (default packages/web/dist); not served when it has no index.html. */
   webDir?: string | undefined;
+  /**
+   * Batch jobs: whether this process runs the worker, and after how long without a heartbeat a running job is
+   * taken to be abandoned (its server died) and resumed by another worker.
+   */
+  jobs: { worker: boolean; staleSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -104,5 +111,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.KAOPING_LOG,
     trustProxy: e.KAOPING_TRUST_PROXY,
     webDir: e.KAOPING_WEB_DIR === undefined ? undefined : path.resolve(e.KAOPING_WEB_DIR),
+    jobs: { worker: e.KAOPING_JOB_WORKER, staleSeconds: e.KAOPING_JOB_STALE_SECONDS },
   };
 }

@@ -31,7 +31,13 @@ const ERRORS = {
   payload_too_large: { status: 413, zh: "内容超过大小限制", en: "The content is larger than allowed" },
   unsupported_media: { status: 415, zh: "不支持的文件或内容类型", en: "Unsupported file or content type" },
   invalid_scheme: { status: 422, zh: "指标体系校验未通过", en: "The scheme did not validate" },
+  invalid_workbook: {
+    status: 422,
+    zh: "工作簿校验未通过，未作任何修改",
+    en: "The workbook did not validate; nothing was changed",
+  },
   incomplete: { status: 422, zh: "尚有未完成的内容", en: "Some required items are not complete" },
+  invalid_template: { status: 422, zh: "文书模板校验未通过", en: "The document template did not validate" },
   account_locked: {
     status: 429,
     zh: "登录失败次数过多，账号暂时锁定",

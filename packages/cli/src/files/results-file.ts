@@ -1,12 +1,13 @@
 /** Writes an evaluation's results as JSON (the engine's UnitResult list), CSV or an Excel workbook. */
 import { resolve } from "node:path";
 import { type CompiledScheme, type Evaluation, type ResultTable, resultTable } from "@kaoping/core";
+import { columnWidth, styleHeader } from "@kaoping/server/workbooks";
 import ExcelJS from "exceljs";
 import type { CliIo } from "../io.js";
 import { formatCsv } from "./csv.js";
 import { inputFile, tableFormat } from "./input-file.js";
 import { writeOutputText } from "./output-file.js";
-import { columnWidth, safeCell, saveWorkbook, styleHeader } from "./workbook.js";
+import { safeCell, saveWorkbook } from "./workbook.js";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 

@@ -4,20 +4,27 @@
  * that drop-downs offer. Columns come from the core's unitTableLayout, so `kaoping score` reads what this writes.
  */
 import {
-  type ColumnConstraint,
   type CompiledScheme,
   formatShort,
   indicatorsInOrder,
   type SheetLayout,
   type TableLayout,
 } from "@kaoping/core";
+import {
+  columnWidth,
+  dataValidation,
+  GROUP_FILL,
+  ListSheet,
+  protectSheet,
+  styleHeader,
+  validateRange,
+} from "@kaoping/server/workbooks";
 import ExcelJS from "exceljs";
-import { columnWidth, GROUP_FILL, safeCell, saveWorkbook, styleHeader } from "./workbook.js";
+import { safeCell, saveWorkbook } from "./workbook.js";
 
 /** Rows given data validation: enough for any county's units; rows added below still take the column's style. */
 export const TEMPLATE_ROWS = 500;
 const FIRST_DATA_ROW = 3;
-const LISTS_SHEET = "选项";
 
 const METHOD_NAMES: Record<string, string> = {
   manual: "评分",
@@ -28,81 +35,6 @@ const METHOD_NAMES: Record<string, string> = {
   formula: "按基础数据计算",
   satisfaction: "满意度调查",
 };
-
-/** Drop-down lists live on a hidden sheet, so labels may hold commas and lists may be long. */
-class ListSheet {
-  private readonly ranges = new Map<string, string>();
-  constructor(private readonly sheet: ExcelJS.Worksheet) {}
-
-  rangeOf(labels: readonly string[]): string {
-    const key = labels.join("\u0000");
-    const known = this.ranges.get(key);
-    if (known) return known;
-    const column = this.ranges.size + 1;
-    labels.forEach((label, i) => {
-      this.sheet.getCell(i + 1, column).value = safeCell(label);
-    });
-    const letter = this.sheet.getColumn(column).letter;
-    const range = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(1, labels.length)}`;
-    this.ranges.set(key, range);
-    return range;
-  }
-}
-
-function bounds(
-  min: number | null,
-  max: number | null,
-): Pick<ExcelJS.DataValidation, "operator" | "formulae"> {
-  if (min !== null && max !== null) return { operator: "between", formulae: [min, max] };
-  if (min !== null) return { operator: "greaterThanOrEqual", formulae: [min] };
-  if (max !== null) return { operator: "lessThanOrEqual", formulae: [max] };
-  // Any number: the validation then only refuses text.
-  return { operator: "between", formulae: [-1e15, 1e15] };
-}
-
-function rangeText(min: number | null, max: number | null): string {
-  if (min !== null && max !== null) return `${min} 到 ${max} 之间的`;
-  if (min !== null) return `不小于 ${min} 的`;
-  if (max !== null) return `不大于 ${max} 的`;
-  return "";
-}
-
-function validation(constraint: ColumnConstraint, lists: ListSheet): ExcelJS.DataValidation | undefined {
-  switch (constraint.type) {
-    case "text":
-      return undefined;
-    case "decimal":
-    case "whole": {
-      const capped = constraint.type === "decimal" && constraint.aboveMax === "cap";
-      return {
-        type: constraint.type,
-        allowBlank: true,
-        ...bounds(constraint.min, constraint.max),
-        showErrorMessage: true,
-        errorStyle: capped ? "warning" : "stop",
-        errorTitle: "数值不符合要求",
-        error: capped
-          ? `每项最高 ${constraint.max} 分，超出部分不计。`
-          : `请填写${rangeText(constraint.min, constraint.max)}${constraint.type === "whole" ? "整数" : "数字"}。`,
-      };
-    }
-    case "choice":
-      return {
-        type: "list",
-        allowBlank: true,
-        formulae: [lists.rangeOf(constraint.options.map((o) => o.label))],
-        showErrorMessage: true,
-        errorStyle: "stop",
-        errorTitle: "请从列表中选择",
-        error: `可选：${constraint.options.map((o) => o.label).join("、")}`,
-      };
-  }
-}
-
-/** exceljs validates ranges through `dataValidations.add`, which its type declarations leave out. */
-interface RangeValidations {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-}
 
 function writeDataSheet(
   sheet: ExcelJS.Worksheet,
@@ -129,13 +61,10 @@ function writeDataSheet(
             errorTitle: "未知单位",
             error: "请填写“被评单位”表中的单位代码。",
           }
-        : validation(column.constraint, lists);
+        : dataValidation(column.constraint, lists);
     const letter = sheetColumn.letter;
     if (rule) {
-      (sheet as unknown as RangeValidations).dataValidations.add(
-        `${letter}${FIRST_DATA_ROW}:${letter}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`,
-        rule,
-      );
+      validateRange(sheet, `${letter}${FIRST_DATA_ROW}:${letter}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`, rule);
     }
   });
   // Row 1 names the group over each run of columns: 基本信息, 基础数据, each top-level indicator, 加分项目.
@@ -231,7 +160,7 @@ export async function writeTemplate(
       views: [{ state: "frozen", xSplit: 2, ySplit: 2, topLeftCell: "C3", activeCell: "A3" }],
     }),
   );
-  const lists = new ListSheet(workbook.addWorksheet(LISTS_SHEET, { state: "hidden" }));
+  const lists = new ListSheet(workbook);
   writeInstructions(instructions, layout, schemeFile);
   writeDataSheet(dataSheets[0]!, layout.units, lists, undefined);
   if (layout.ratings) {
@@ -239,11 +168,7 @@ export async function writeTemplate(
     writeDataSheet(dataSheets[1]!, layout.ratings, lists, codes);
   }
   for (const sheet of dataSheets) {
-    await sheet.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
+    await protectSheet(sheet, {
       insertRows: true,
       insertColumns: true,
       deleteRows: true,

@@ -1,5 +1,5 @@
 /** Plain-text tables for the terminal, aligned by display width so Chinese text lines up. */
-import { displayWidth, padEnd, padStart } from "./display-width.js";
+import { displayWidth, padEnd, padStart } from "@kaoping/core";
 
 export interface TextColumn {
   header: string;

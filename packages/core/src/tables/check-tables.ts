@@ -84,46 +84,104 @@ function refValue(tables: Map<string, Table>, unit: UnitTables, ref: CellRef): D
   return sum;
 }
 
-function checkCells(table: Table, rows: TableRows | undefined, out: TableViolation[]): void {
-  const add = (rule: string, row: string | null, column: string | null, message: string) =>
+type Add = (rule: string, row: string | null, column: string | null, message: string) => void;
+
+const adder =
+  (table: Table, out: TableViolation[]): Add =>
+  (rule, row, column, message) =>
     out.push({ rule, table: table.code, row, column, cell: cellName(table.code, row, column), message });
-  for (const [key, cells] of Object.entries(rows ?? {})) {
-    if (table.rows !== undefined && !table.rows.some((r) => r.key === key)) {
-      add("unknown", key, null, `${table.name}没有“${key}”行`);
+
+/** A row the table does not have (fixed rows), or columns it does not have; false when the row is unknown. */
+function checkRowShape(table: Table, key: string, cells: Record<string, TableCell>, add: Add): boolean {
+  if (table.rows !== undefined && !table.rows.some((r) => r.key === key)) {
+    add("unknown", key, null, `${table.name}没有“${key}”行`);
+    return false;
+  }
+  for (const column of Object.keys(cells)) {
+    if (!table.columns.some((c) => c.code === column))
+      add("unknown", key, column, `${table.name}没有“${column}”列`);
+  }
+  return true;
+}
+
+/** A column's bounds as decimals, parsed once per column: a large table checks them on every row. */
+const boundsCache = new WeakMap<Table["columns"][number], { min: Decimal | null; max: Decimal | null }>();
+function boundsOf(column: Table["columns"][number]): { min: Decimal | null; max: Decimal | null } {
+  let bounds = boundsCache.get(column);
+  if (bounds === undefined) {
+    bounds = {
+      min: column.min === undefined ? null : new Decimal(String(column.min)),
+      max: column.max === undefined ? null : new Decimal(String(column.max)),
+    };
+    boundsCache.set(column, bounds);
+  }
+  return bounds;
+}
+
+/** A cell as messages name it; built only when something is wrong (a large table has millions of cells). */
+const cellLabel = (table: Table, key: string, column: Table["columns"][number]): string =>
+  `${rowName(table, key)}·${column.name}`;
+
+/** Each column's value in one row: filled when required, of its type, within its bounds. */
+function checkRowValues(
+  table: Table,
+  key: string,
+  cells: Record<string, TableCell> | undefined,
+  add: Add,
+): void {
+  for (const column of table.columns) {
+    const value = cells?.[column.code];
+    if (isEmpty(value)) {
+      if (column.required) add("required", key, column.code, `${cellLabel(table, key, column)}未填写`);
       continue;
     }
-    for (const column of Object.keys(cells)) {
-      if (!table.columns.some((c) => c.code === column))
-        add("unknown", key, column, `${table.name}没有“${column}”列`);
+    if (column.type === "text") {
+      if (typeof value !== "string")
+        add("type", key, column.code, `${cellLabel(table, key, column)}应为文字`);
+      continue;
     }
-  }
-  for (const key of rowKeys(table, rows)) {
-    for (const column of table.columns) {
-      const value = rows?.[key]?.[column.code];
-      const where = `${rowName(table, key)}·${column.name}`;
-      if (isEmpty(value)) {
-        if (column.required) add("required", key, column.code, `${where}未填写`);
-        continue;
-      }
-      if (column.type === "text") {
-        if (typeof value !== "string") add("type", key, column.code, `${where}应为文字`);
-        continue;
-      }
-      const number = numberOf(value);
-      if (number === null) {
-        add("type", key, column.code, `${where}应为数字，实为“${String(value)}”`);
-        continue;
-      }
-      if (column.type === "integer" && !number.isInteger()) {
-        add("type", key, column.code, `${where}应为整数，实为 ${show(number)}`);
-        continue;
-      }
-      if (column.min !== undefined && number.lessThan(new Decimal(String(column.min))))
-        add("min", key, column.code, `${where}为 ${show(number)}，不得小于 ${column.min}`);
-      if (column.max !== undefined && number.greaterThan(new Decimal(String(column.max))))
-        add("max", key, column.code, `${where}为 ${show(number)}，不得大于 ${column.max}`);
+    const number = numberOf(value);
+    if (number === null) {
+      add("type", key, column.code, `${cellLabel(table, key, column)}应为数字，实为“${String(value)}”`);
+      continue;
     }
+    if (column.type === "integer" && !number.isInteger()) {
+      add("type", key, column.code, `${cellLabel(table, key, column)}应为整数，实为 ${show(number)}`);
+      continue;
+    }
+    const { min, max } = boundsOf(column);
+    if (min !== null && number.lessThan(min))
+      add(
+        "min",
+        key,
+        column.code,
+        `${cellLabel(table, key, column)}为 ${show(number)}，不得小于 ${column.min}`,
+      );
+    if (max !== null && number.greaterThan(max))
+      add(
+        "max",
+        key,
+        column.code,
+        `${cellLabel(table, key, column)}为 ${show(number)}，不得大于 ${column.max}`,
+      );
   }
+}
+
+/**
+ * One row's own violations (its key, columns, types and bounds), without the rules that span rows: what an import
+ * of a large table checks row by row as it reads.
+ */
+export function checkTableRow(table: Table, key: string, cells: Record<string, TableCell>): TableViolation[] {
+  const out: TableViolation[] = [];
+  const add = adder(table, out);
+  if (checkRowShape(table, key, cells, add)) checkRowValues(table, key, cells, add);
+  return out;
+}
+
+function checkCells(table: Table, rows: TableRows | undefined, out: TableViolation[]): void {
+  const add = adder(table, out);
+  for (const [key, cells] of Object.entries(rows ?? {})) checkRowShape(table, key, cells, add);
+  for (const key of rowKeys(table, rows)) checkRowValues(table, key, rows?.[key], add);
 }
 
 function checkSum(

@@ -87,10 +87,21 @@ export function cellYesNo(value: CellValue | undefined): boolean | undefined {
 export const YES_LABEL = "是";
 export const NO_LABEL = "否";
 
+/** Text a spreadsheet would run as a formula: = + - @, or a tab or carriage return some programs strip first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * Text that a spreadsheet would run as a formula (= + - @, or a tab or carriage return that some programs
- * strip first) is prefixed with a single quote, so user text written into a cell is only ever shown.
+ * Text that a spreadsheet would run as a formula is prefixed with a single quote, so user text written into a cell
+ * is only ever shown. Text already guarded this way is left as it is, so writing it twice changes nothing.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The inverse of `neutraliseFormula`, for text read back from a cell written with it. (Text a person typed with a
+ * leading quote before = + - @ comes back without that quote: the guard cannot be told from it.)
+ */
+export function restoreFormulaText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }

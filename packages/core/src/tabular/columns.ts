@@ -206,7 +206,8 @@ function gradeConstraint(scheme: CompiledScheme): ColumnConstraint {
   };
 }
 
-function fieldConstraint(
+/** What a base-data field of a type accepts in a cell (a grade field: the scheme's grades by name or code). */
+export function fieldConstraint(
   scheme: CompiledScheme,
   type: "number" | "integer" | "boolean" | "text" | "grade",
 ): ColumnConstraint {

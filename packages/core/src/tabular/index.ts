@@ -11,10 +11,12 @@ export {
   cellText,
   cellYesNo,
   columnLetters,
+  headerKey,
   isBlank,
   type LocatedProblem,
   NO_LABEL,
   neutraliseFormula,
+  restoreFormulaText,
   type SheetCells,
   YES_LABEL,
 } from "./cell.js";
@@ -23,6 +25,7 @@ export {
   type Column,
   type ColumnConstraint,
   type ColumnTarget,
+  fieldConstraint,
   historyColumn,
   historyHeader,
   type LayoutOptions,
@@ -33,6 +36,7 @@ export {
   UNITS_SHEET,
   unitTableLayout,
 } from "./columns.js";
+export { displayWidth, padEnd, padStart } from "./display-width.js";
 export { cellOf, locateProblems, mergeProblems } from "./locate.js";
 export { POPULATION_CODE_HEADERS, type PopulationTable, readPopulationTable } from "./population-table.js";
 export { type CellReading, readCell } from "./read-cell.js";

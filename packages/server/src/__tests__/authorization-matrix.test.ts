@@ -10,6 +10,7 @@
  * Every call that changes something works on its own fresh object, or is one that may repeat (a second objection,
  * a second draw), so the order of calls does not matter; denied roles go first anyway.
  */
+import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, TEST_PASSWORD } from "../http/in-process-client.js";
 import {
@@ -77,6 +78,7 @@ let c4: string; // S4, 公示 open, a publicity period running
 let run3: string;
 let evidenceId: string;
 let drawId: string;
+let jobId: string;
 let counter = 0;
 const next = () => ++counter;
 
@@ -107,6 +109,14 @@ function multipart(fields: Record<string, string>, name: string, content: Buffer
   };
 }
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+
+/** A minimal valid 评审评分表 template (one placeholder). */
+async function templateUpload() {
+  const docx = await Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph("{unitName}")] }] }),
+  );
+  return multipart({}, "模板.docx", docx);
+}
 
 const se = (campaignId: string, org: SeededOrganisation, rest = "") =>
   `/campaigns/${campaignId}/self-evaluations/${org.id}${rest}`;
@@ -511,6 +521,40 @@ const MATRIX: Record<string, Entry> = {
     allow: ["admin", "u1_head", "u1_staff", "department"],
     call: async () => ({ method: "DELETE", url: `/evidence/${await uploadAsAdmin()}` }),
   },
+  // ---- workbooks (an unreadable file is 422 for those allowed: authorization comes before reading it)
+  "GET /api/v1/campaigns/:campaignId/self-evaluations/:organisationId/workbook": {
+    // readers of the self-evaluation, but not a reviewer (the workbook holds the self-scores)
+    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff", "department"],
+    call: () => ({ method: "GET", url: se(c1, u1, "/workbook") }),
+  },
+  "POST /api/v1/campaigns/:campaignId/self-evaluations/:organisationId/workbook": {
+    allow: ["admin", "u1_head", "u1_staff", "department"],
+    call: () => {
+      const { body, headers } = multipart({}, "填报表.xlsx", PDF);
+      return { method: "POST", url: se(c1, u1, "/workbook"), body, headers };
+    },
+  },
+  "GET /api/v1/campaigns/:campaignId/self-evaluations/:organisationId/tables/:tableCode/workbook": {
+    // T1 is not assigned to the department
+    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff"],
+    call: () => ({ method: "GET", url: se(c1, u1, "/tables/T1/workbook") }),
+  },
+  "POST /api/v1/campaigns/:campaignId/self-evaluations/:organisationId/tables/:tableCode/workbook": {
+    allow: ["admin", "u1_head", "u1_staff"],
+    call: () => {
+      const { body, headers } = multipart({}, "T1.xlsx", PDF);
+      return { method: "POST", url: se(c1, u1, "/tables/T1/workbook"), body, headers };
+    },
+  },
+  "GET /api/v1/grading-runs/:id/ranking.xlsx": {
+    // like the run itself: units only once it is publicised
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/grading-runs/${run3}/ranking.xlsx` }),
+  },
+  "GET /api/v1/campaigns/:id/scores.xlsx": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c3}/scores.xlsx` }),
+  },
   // ---- review (C2, 实地评估 open; reviewer_assigned scores U1 for LD)
   "GET /api/v1/campaigns/:id/assignments": {
     allow: ORGANISERS,
@@ -696,6 +740,83 @@ const MATRIX: Record<string, Entry> = {
     allow: ["admin", "organiser", "viewer"],
     call: () => ({ method: "GET", url: `/campaigns/${c1}/overview` }),
   },
+  // ---- documents (文书) and templates: countyA organises C1 (U1 self-evaluates) and C2 (U2 scored for LD)
+  "GET /api/v1/document-kinds": { allow: SIGNED_IN, call: () => ({ method: "GET", url: "/document-kinds" }) },
+  "GET /api/v1/document-kinds/:kind/starter-template": {
+    allow: ["admin", "organiser", "other_organiser"],
+    call: () => ({ method: "GET", url: "/document-kinds/self_evaluation_report/starter-template" }),
+  },
+  "GET /api/v1/organisations/:organisationId/document-templates": {
+    allow: ORGANISERS,
+    call: () => ({ method: "GET", url: `/organisations/${countyA.id}/document-templates` }),
+  },
+  "PUT /api/v1/organisations/:organisationId/document-templates/:kind": {
+    allow: ORGANISERS,
+    call: async () => {
+      const { body, headers } = await templateUpload();
+      return {
+        method: "PUT",
+        url: `/organisations/${countyA.id}/document-templates/score_sheet`,
+        body,
+        headers,
+      };
+    },
+  },
+  "DELETE /api/v1/organisations/:organisationId/document-templates/:kind": {
+    allow: ORGANISERS,
+    call: async () => {
+      const { body, headers } = await templateUpload();
+      const url = `/organisations/${countyA.id}/document-templates/score_sheet`;
+      expect((await clients.admin.request("PUT", url, body, headers)).status).toBe(200);
+      return { method: "DELETE", url };
+    },
+  },
+  "GET /api/v1/campaigns/:campaignId/documents/:kind": {
+    // the self-evaluation report of U1 in C1: whoever reads the self-evaluation, except a reviewer kept from
+    // self-scores (C1 does not let reviewers see them); score sheets are covered in documents/__tests__
+    allow: ["admin", "organiser", "u1_head", "u1_staff", "department", "viewer"],
+    call: () => ({
+      method: "GET",
+      url: `/campaigns/${c1}/documents/self_evaluation_report?organisationId=${u1.id}`,
+    }),
+  },
+  // ---- evidence archives and batch jobs (C1)
+  "GET /api/v1/campaigns/:campaignId/self-evaluations/:organisationId/archive": {
+    // the unit's own people, organisers and viewers; not a department or a reviewer, who read parts of it
+    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff"],
+    call: () => ({ method: "GET", url: se(c1, u1, "/archive") }),
+  },
+  "GET /api/v1/campaigns/:campaignId/archive": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/archive` }),
+  },
+  "POST /api/v1/campaigns/:campaignId/jobs": {
+    allow: ORGANISERS,
+    call: () => ({ url: `/campaigns/${c1}/jobs`, body: { kind: "archives", organisationIds: [u1.id] } }),
+  },
+  "GET /api/v1/campaigns/:campaignId/jobs": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/jobs` }),
+  },
+  "GET /api/v1/jobs/:id": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/jobs/${jobId}` }),
+  },
+  "GET /api/v1/jobs/:id/result": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/jobs/${jobId}/result` }),
+  },
+  "POST /api/v1/jobs/:id/cancel": {
+    allow: ORGANISERS,
+    call: async () => {
+      const job = await clients.admin.post(`/campaigns/${c1}/jobs`, {
+        kind: "archives",
+        organisationIds: [u1.id],
+      });
+      expect(job.status).toBe(202);
+      return { url: `/jobs/${job.body.id}/cancel` };
+    },
+  },
 };
 
 async function setUp() {
@@ -779,6 +900,12 @@ async function setUp() {
   const draw = await clients.organiser.post(`/campaigns/${c1}/draws`, { seed: "会议宣读", fraction: "1/2" });
   expect(draw.status).toBe(201);
   drawId = draw.body.id;
+  const job = await clients.organiser.post(`/campaigns/${c1}/jobs`, {
+    kind: "archives",
+    organisationIds: [u1.id],
+  });
+  expect(job.status).toBe(202);
+  jobId = job.body.id;
 
   // S4 campaigns: C2 in review, C3 in grading with a run, C4 in publicity with the period running.
   v4 = await seedSchemeVersion(s, countyA, bundledSchemeSource("s04-trade-union"));

@@ -3,6 +3,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import * as initial from "./migrations/0001-initial.js";
 import * as selfEvaluation from "./migrations/0003-self-evaluation.js";
 import * as reviewGrading from "./migrations/0004-review-grading.js";
+import * as documentTemplates from "./migrations/0005-document-templates.js";
+import * as jobs from "./migrations/0006-jobs.js";
 
 function fromStatements(statements: readonly string[]): Migration {
   return {
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   "0001-initial": fromStatements(initial.statements),
   "0003-self-evaluation": fromStatements(selfEvaluation.statements),
   "0004-review-grading": fromStatements(reviewGrading.statements),
+  "0005-document-templates": fromStatements(documentTemplates.statements),
+  "0006-jobs": fromStatements(jobs.statements),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

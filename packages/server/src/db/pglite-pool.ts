@@ -5,6 +5,7 @@
  */
 import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from "kysely";
+import { JsonbParameter } from "./jsonb-parameter.js";
 
 export class PGlitePool implements PostgresPool {
   private queue: Promise<void> = Promise.resolve();
@@ -22,7 +23,8 @@ export class PGlitePool implements PostgresPool {
     const pglite = this.pglite;
     return {
       async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-        const result = await pglite.query<R>(sql, parameters as unknown[]);
+        const values = parameters.map((p) => (p instanceof JsonbParameter ? p.text : p));
+        const result = await pglite.query<R>(sql, values);
         const command = sql.trimStart().slice(0, 6).toUpperCase();
         return {
           command: command as PostgresQueryResult<R>["command"],

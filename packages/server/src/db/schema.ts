@@ -321,6 +321,63 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** 文书模板: an organisation's own .docx template for a document kind. */
+export interface DocumentTemplateTable {
+  organisation_id: string;
+  kind: string;
+  sha256: string;
+  size: number;
+  file_name: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export type JobKind = "documents" | "archives";
+export type JobStatus =
+  | "queued"
+  | "running"
+  | "succeeded"
+  | "completed_with_failures"
+  | "failed"
+  | "cancelled";
+export type JobItemStatus = "pending" | "running" | "done" | "failed";
+
+/** 批量任务: documents or archives for many units, run by the server's worker. */
+export interface JobTable {
+  id: Generated<string>;
+  campaign_id: string;
+  kind: JobKind;
+  document_kind: string | null;
+  status: Generated<JobStatus>;
+  total: number;
+  done: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+  /** The worker (one server process) holding the job while it runs. */
+  worker: string | null;
+  heartbeat_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  result_sha256: string | null;
+  result_size: number | null;
+  result_name: string | null;
+}
+
+/** One unit of a job, with its outcome. */
+export interface JobItemTable {
+  job_id: string;
+  position: number;
+  organisation_id: string;
+  status: Generated<JobItemStatus>;
+  claimed_by: string | null;
+  error: string | null;
+  output_sha256: string | null;
+  output_name: string | null;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -351,6 +408,9 @@ export interface Database {
   review_plans: ReviewPlanTable;
   approved_bonuses: ApprovedBonusTable;
   unit_corrections: UnitCorrectionTable;
+  document_templates: DocumentTemplateTable;
+  jobs: JobTable;
+  job_items: JobItemTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

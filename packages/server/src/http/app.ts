@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Services } from "../context.js";
 import { AppError } from "../errors.js";
+import { JobWorker } from "../jobs/worker.js";
 import type { Api } from "./api.js";
 import { authenticate } from "./authenticate.js";
 import { handleError } from "./error-handler.js";
@@ -29,6 +30,8 @@ export interface RouteEntry {
 declare module "fastify" {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    /** The batch job worker: running unless the settings turn it off; stopped by `app.close()`. */
+    jobs: JobWorker;
   }
 }
 
@@ -85,6 +88,9 @@ export async function buildApp(services: Services): Promise<Api> {
     }
   });
   app.decorate("routeTable", routeTable);
+  const jobs = new JobWorker(services);
+  app.decorate("jobs", jobs);
+  app.addHook("onClose", () => jobs.stop());
 
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
@@ -101,5 +107,6 @@ export async function buildApp(services: Services): Promise<Api> {
   const webApp = findWebApp(config.webDir ?? undefined);
   if (webApp !== null) await registerWebApp(app, webApp);
   await app.ready();
+  if (config.jobs.worker) jobs.start();
   return app;
 }

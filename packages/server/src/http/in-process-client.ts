@@ -11,6 +11,8 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Record<string, unknown>;
+  /** The body's bytes, for binary responses (workbooks, documents). */
+  raw: Buffer;
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -64,7 +66,12 @@ export class ApiClient {
     let body: unknown = text;
     if ((response.headers["content-type"] ?? "").toString().includes("json") && text !== "")
       body = JSON.parse(text);
-    return { status: response.statusCode, body: body as T, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body: body as T,
+      headers: response.headers,
+      raw: response.rawPayload,
+    };
   }
 
   get = <T = any>(url: string) => this.request<T>("GET", url);

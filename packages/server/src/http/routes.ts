@@ -1,11 +1,14 @@
 /** Every route module, registered under /api/v1. */
 import type { Services } from "../context.js";
+import { archiveRoutes } from "../modules/archives/routes.js";
 import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
 import { campaignRoutes } from "../modules/campaigns/routes.js";
 import { dashboardRoutes } from "../modules/dashboard/routes.js";
+import { documentRoutes } from "../modules/documents/routes.js";
 import { evidenceRoutes } from "../modules/evidence/routes.js";
 import { gradingRoutes } from "../modules/grading/routes.js";
+import { jobRoutes } from "../modules/jobs/routes.js";
 import { organisationRoutes } from "../modules/organisations/routes.js";
 import { publicityRoutes } from "../modules/publicity/routes.js";
 import { resultRoutes } from "../modules/results/routes.js";
@@ -15,6 +18,7 @@ import { schemeRoutes } from "../modules/schemes/routes.js";
 import { selfEvaluationRoutes } from "../modules/self-evaluations/routes.js";
 import { taskRoutes } from "../modules/tasks/routes.js";
 import { userRoutes } from "../modules/users/routes.js";
+import { workbookRoutes } from "../modules/workbooks/routes.js";
 import type { Api } from "./api.js";
 
 export async function registerRoutes(app: Api, services: Services) {
@@ -25,4 +29,6 @@ export async function registerRoutes(app: Api, services: Services) {
   for (const routes of [reviewRoutes, samplingRoutes, gradingRoutes, publicityRoutes, resultRoutes])
     await routes(app, services);
   for (const routes of [taskRoutes, dashboardRoutes]) await routes(app, services);
+  await workbookRoutes(app, services);
+  for (const routes of [archiveRoutes, jobRoutes, documentRoutes]) await routes(app, services);
 }

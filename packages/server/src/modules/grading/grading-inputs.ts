@@ -34,13 +34,19 @@ export const hashOf = (value: unknown): string => sha256Hex(canonicalJson(value)
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function buildGradingInputs(db: Db, campaign: CampaignContext): Promise<GradingInputs> {
+/** Every evaluated unit's inputs, or only `organisationId`'s (a unit's provisional reviewed score, before grading). */
+export async function buildGradingInputs(
+  db: Db,
+  campaign: CampaignContext,
+  organisationId?: string,
+): Promise<GradingInputs> {
   const units = await db
     .selectFrom("campaign_units")
     .innerJoin("organisations", "organisations.id", "campaign_units.organisation_id")
     .select(["organisations.id", "organisations.code", "organisations.name", "campaign_units.category"])
     .where("campaign_units.campaign_id", "=", campaign.id)
     .where("campaign_units.role", "=", "evaluated")
+    .$if(organisationId !== undefined, (q) => q.where("campaign_units.organisation_id", "=", organisationId!))
     .execute();
   units.sort((a, b) => byCode(a.code, b.code));
   const selfInputs = await loadSelfEvaluationInputs(db, campaign.id);

@@ -346,7 +346,7 @@ async function evaluateRun(services: Services, run: RunRow, trace: boolean) {
 const placesByRun = new Map<string, Promise<Map<string, QuotaPlace>>>();
 const PLACES_KEPT = 32;
 
-function quotaPlaces(services: Services, run: RunRow): Promise<Map<string, QuotaPlace>> {
+export function quotaPlaces(services: Services, run: RunRow): Promise<Map<string, QuotaPlace>> {
   let places = placesByRun.get(run.id);
   if (places === undefined) {
     places = evaluateRun(services, run, false).then((evaluation) => {

@@ -6,6 +6,7 @@
  */
 import {
   type CompiledScheme,
+  type Evaluation,
   evaluateUnits,
   explainUnit,
   type FieldValue,
@@ -353,14 +354,16 @@ export function gradeAlone(
   return { grade: grade?.code ?? null, gradeName: grade?.name ?? null };
 }
 
-/** The draft scored on its own by the engine, explained; or the problems that stop it being scored. */
-export function liveScore(
+/**
+ * The draft scored on its own by the engine, with traces for explanations (the self-evaluation screen and the
+ * 自评报告); throws the engine's InputError while inputs or data are missing.
+ */
+export function scoreDraft(
   ctx: SelfEvaluationContext,
   data: Record<string, FieldValue>,
   items: ReadonlyArray<{ indicator_code: string; input: unknown }>,
-): Pick<SelfEvaluationView, "score" | "explanation" | "problems"> {
+): Evaluation {
   const plan = ctx.campaign.scheme;
-  if (ctx.unit.role === "reporting") return { score: null, explanation: null, problems: [] };
   const mask = unitMask(plan, ctx.unit.category);
   const scores: Record<string, LeafInput> = {};
   for (const item of items) {
@@ -370,20 +373,31 @@ export function liveScore(
   }
   const category =
     ctx.unit.category !== null && plan.categoryMasks.has(ctx.unit.category) ? ctx.unit.category : undefined;
+  return evaluateUnits(
+    plan,
+    [
+      {
+        unit: ctx.unit.code,
+        name: ctx.unit.name,
+        ...(category === undefined ? {} : { category }),
+        data,
+        scores,
+      },
+    ],
+    { trace: true },
+  );
+}
+
+/** The draft scored on its own by the engine, explained; or the problems that stop it being scored. */
+export function liveScore(
+  ctx: SelfEvaluationContext,
+  data: Record<string, FieldValue>,
+  items: ReadonlyArray<{ indicator_code: string; input: unknown }>,
+): Pick<SelfEvaluationView, "score" | "explanation" | "problems"> {
+  const plan = ctx.campaign.scheme;
+  if (ctx.unit.role === "reporting") return { score: null, explanation: null, problems: [] };
   try {
-    const evaluation = evaluateUnits(
-      plan,
-      [
-        {
-          unit: ctx.unit.code,
-          name: ctx.unit.name,
-          ...(category === undefined ? {} : { category }),
-          data,
-          scores,
-        },
-      ],
-      { trace: true },
-    );
+    const evaluation = scoreDraft(ctx, data, items);
     const result = evaluation.units[0]!;
     return {
       score: {

@@ -7,7 +7,7 @@ import type { Actor } from "../../access/actor.js";
 import { authorOf } from "../../access/actor.js";
 import type { Services } from "../../context.js";
 import { AppError, type ErrorDetail } from "../../errors.js";
-import { expectOneUpdated, write } from "../../write.js";
+import { expectOneUpdated, type Writer, write } from "../../write.js";
 import {
   auditScope,
   loadSelfEvaluation,
@@ -22,11 +22,16 @@ export const REPORT_SECTIONS = ["基本情况", "主要做法与成效", "存在
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
-function checkFields(ctx: SelfEvaluationContext, data: Record<string, FieldValue>): ErrorDetail[] {
+/** The typed-in fields' problems; `pathOf` names where each value came from (a body path, a workbook cell). */
+export function checkFields(
+  ctx: SelfEvaluationContext,
+  data: Record<string, FieldValue>,
+  pathOf: (code: string) => string = (code) => `body.data.${code}`,
+): ErrorDetail[] {
   const plan = ctx.campaign.scheme;
   const problems: ErrorDetail[] = [];
   for (const [code, value] of Object.entries(data)) {
-    const path = `body.data.${code}`;
+    const path = pathOf(code);
     const field = plan.fields.get(code);
     if (field === undefined) {
       problems.push({ path, message: `unknown field ${code} / 指标体系没有此数据项` });
@@ -63,29 +68,38 @@ async function saveEvaluation(
   action: string,
   set: { data?: Record<string, FieldValue>; report?: Record<string, string> },
 ) {
-  return write(services, authorOf(actor), async (w) => {
-    const before = await lockEditable(w.trx, ctx);
-    const result = await w.trx
-      .updateTable("self_evaluations")
-      .set((eb) => ({
-        ...(set.data === undefined ? {} : { data: JSON.stringify(set.data) }),
-        ...(set.report === undefined ? {} : { report: JSON.stringify(set.report) }),
-        version: eb("version", "+", 1),
-      }))
-      .where("id", "=", ctx.evaluation.id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    expectOneUpdated(result);
-    await w.audit({
-      action,
-      entityType: "self_evaluation",
-      entityId: ctx.evaluation.id,
-      ...auditScope(ctx),
-      before: set.data === undefined ? { report: before.report } : { data: before.data },
-      after: set,
-    });
-    return { version: before.version + 1 };
+  return write(services, authorOf(actor), (w) => writeEvaluation(w, ctx, version, action, set));
+}
+
+/** Writes the data or the report on the self-evaluation's version, inside the writer's transaction. */
+export async function writeEvaluation(
+  w: Writer,
+  ctx: SelfEvaluationContext,
+  version: number,
+  action: string,
+  set: { data?: Record<string, FieldValue>; report?: Record<string, string> },
+): Promise<{ version: number }> {
+  const before = await lockEditable(w.trx, ctx);
+  const result = await w.trx
+    .updateTable("self_evaluations")
+    .set((eb) => ({
+      ...(set.data === undefined ? {} : { data: JSON.stringify(set.data) }),
+      ...(set.report === undefined ? {} : { report: JSON.stringify(set.report) }),
+      version: eb("version", "+", 1),
+    }))
+    .where("id", "=", ctx.evaluation.id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  expectOneUpdated(result);
+  await w.audit({
+    action,
+    entityType: "self_evaluation",
+    entityId: ctx.evaluation.id,
+    ...auditScope(ctx),
+    before: set.data === undefined ? { report: before.report } : { data: before.data },
+    after: set,
   });
+  return { version: before.version + 1 };
 }
 
 export async function saveData(

@@ -9,17 +9,10 @@ import type { Actor } from "../../access/actor.js";
 import { authorOf } from "../../access/actor.js";
 import type { Services } from "../../context.js";
 import { AppError, type ErrorDetail, notFound } from "../../errors.js";
-import { expectOneUpdated, write } from "../../write.js";
-import {
-  auditScope,
-  loadSelfEvaluation,
-  lockEditable,
-  requireEdit,
-  requireEditable,
-} from "./self-evaluation-context.js";
+import { write } from "../../write.js";
+import { loadSelfEvaluation, lockEditable, requireEdit, requireEditable } from "./self-evaluation-context.js";
+import { replaceTable, rowKeyProblem } from "./table-writes.js";
 import { loadUnitTables, tableViolations } from "./unit-tables.js";
-
-const ROW_KEY = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
 
 export interface TableSaved {
   tableCode: string;
@@ -48,14 +41,9 @@ export async function saveTable(
   const rows: TableRows = {};
   for (const [key, cells] of Object.entries(change.rows)) {
     const path = `body.rows.${key}`;
-    if (table.rows !== undefined ? !table.rows.some((r) => r.key === key) : !ROW_KEY.test(key)) {
-      problems.push({
-        path,
-        message:
-          table.rows !== undefined
-            ? `${table.name} has no row ${key} / 没有此行`
-            : "a row key is 1–64 letters, digits, '.', '_' or '-'",
-      });
+    const keyProblem = rowKeyProblem(table, key);
+    if (keyProblem !== null) {
+      problems.push({ path, message: keyProblem });
       continue;
     }
     const kept: Record<string, TableCell> = {};
@@ -76,59 +64,7 @@ export async function saveTable(
   const evaluationId = ctx.evaluation.id;
   const version = await write(services, authorOf(actor), async (w) => {
     await lockEditable(w.trx, ctx);
-    if (change.version === 0) {
-      const inserted = await w.trx
-        .insertInto("base_data_tables")
-        .values({
-          self_evaluation_id: evaluationId,
-          table_code: tableCode,
-          updated_by: actor.userId,
-          updated_at: w.now,
-        })
-        .onConflict((oc) => oc.columns(["self_evaluation_id", "table_code"]).doNothing())
-        .executeTakeFirst();
-      if (inserted.numInsertedOrUpdatedRows !== 1n) throw new AppError("stale_version");
-    } else {
-      const updated = await w.trx
-        .updateTable("base_data_tables")
-        .set((eb) => ({ version: eb("version", "+", 1), updated_by: actor.userId, updated_at: w.now }))
-        .where("self_evaluation_id", "=", evaluationId)
-        .where("table_code", "=", tableCode)
-        .where("version", "=", change.version)
-        .executeTakeFirst();
-      expectOneUpdated(updated);
-    }
-    const before = (await loadUnitTables(w.trx, [evaluationId])).get(evaluationId)?.[tableCode] ?? {};
-    await w.trx
-      .deleteFrom("base_data_rows")
-      .where("self_evaluation_id", "=", evaluationId)
-      .where("table_code", "=", tableCode)
-      .execute();
-    const entries = Object.entries(rows);
-    if (entries.length > 0) {
-      await w.trx
-        .insertInto("base_data_rows")
-        .values(
-          entries.map(([key, cells]) => ({
-            self_evaluation_id: evaluationId,
-            table_code: tableCode,
-            row_key: key,
-            cells: JSON.stringify(cells),
-            updated_by: actor.userId,
-            updated_at: w.now,
-          })),
-        )
-        .execute();
-    }
-    await w.audit({
-      action: "self_evaluation.table_saved",
-      entityType: "base_data_table",
-      entityId: `${evaluationId}:${tableCode}`,
-      ...auditScope(ctx),
-      before,
-      after: rows,
-    });
-    return change.version + 1;
+    return replaceTable(w, ctx, actor.userId, tableCode, change.version, rows);
   });
 
   const tables = (await loadUnitTables(services.db, [evaluationId])).get(evaluationId) ?? {};

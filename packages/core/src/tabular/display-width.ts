@@ -1,6 +1,6 @@
 /**
- * Terminal columns a text takes: East Asian wide and full-width characters (汉字, full-width punctuation,
- * Hangul, kana) take two, combining marks and zero-width characters none, everything else one.
+ * Columns a text takes on a terminal or in a spreadsheet column: East Asian wide and full-width characters (汉字,
+ * full-width punctuation, Hangul, kana) take two, combining marks and zero-width characters none, everything else one.
  */
 
 /** Ranges of the Unicode East_Asian_Width W and F classes that occur in practice. */
