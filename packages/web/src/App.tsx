@@ -24,6 +24,7 @@ const OrganisationsPage = lazy(() => import("./pages/organisations/Organisations
 const AuditTrailPage = lazy(() => import("./pages/organisations/AuditTrailPage.js"));
 const SchemeLibraryPage = lazy(() => import("./pages/schemes/SchemeLibraryPage.js"));
 const SchemeDetailPage = lazy(() => import("./pages/schemes/SchemeDetailPage.js"));
+const TemplatesPage = lazy(() => import("./pages/documents/TemplatesPage.js"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.js"));
 
@@ -78,6 +79,7 @@ export function App() {
                   <Route path="organisations/:id/audit" element={<AuditTrailPage />} />
                   <Route path="organisations/:id/results" element={<ResultsPage />} />
                   <Route path="schemes" element={<SchemeLibraryPage />} />
+                  <Route path="document-templates" element={<TemplatesPage />} />
                   <Route path="schemes/:id" element={<SchemeDetailPage />} />
                   <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -28,3 +28,19 @@ export type SelfEvaluation = ResponseOf<
   "get"
 >;
 export type SelfEvaluationStatus = SelfEvaluation["status"];
+export type JobPage = ResponseOf<"/api/v1/campaigns/{campaignId}/jobs", "get">;
+export type JobSummary = JobPage["items"][number];
+export type Job = ResponseOf<"/api/v1/jobs/{id}", "get">;
+export type DocumentKind = ResponseOf<"/api/v1/document-kinds", "get">[number];
+export type DocumentTemplate = ResponseOf<
+  "/api/v1/organisations/{organisationId}/document-templates",
+  "get"
+>[number];
+export type WorkbookImport = ResponseOf<
+  "/api/v1/campaigns/{campaignId}/self-evaluations/{organisationId}/workbook",
+  "post"
+>;
+export type TableWorkbookImport = ResponseOf<
+  "/api/v1/campaigns/{campaignId}/self-evaluations/{organisationId}/tables/{tableCode}/workbook",
+  "post"
+>;

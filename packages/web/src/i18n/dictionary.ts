@@ -6,6 +6,7 @@
  */
 import * as common from "./messages/common.js";
 import * as dashboard from "./messages/dashboard.js";
+import * as documents from "./messages/documents.js";
 import * as grading from "./messages/grading.js";
 import * as organisations from "./messages/organisations.js";
 import * as review from "./messages/review.js";
@@ -14,7 +15,17 @@ import * as selfEvaluation from "./messages/self-evaluation.js";
 import * as wizard from "./messages/wizard.js";
 
 /** The areas' tables, in the order they are merged. */
-export const areas = { common, organisations, schemes, wizard, selfEvaluation, review, grading, dashboard };
+export const areas = {
+  common,
+  organisations,
+  schemes,
+  wizard,
+  selfEvaluation,
+  review,
+  grading,
+  dashboard,
+  documents,
+};
 
 export const zh = {
   ...common.zh,
@@ -25,6 +36,7 @@ export const zh = {
   ...review.zh,
   ...grading.zh,
   ...dashboard.zh,
+  ...documents.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -38,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...review.en,
   ...grading.en,
   ...dashboard.en,
+  ...documents.en,
 };
 
 export type Language = "zh" | "en";

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BookOutlined,
   DashboardOutlined,
+  FileWordOutlined,
   HomeOutlined,
   LogoutOutlined,
   TranslationOutlined,
@@ -35,11 +36,16 @@ const ORGANISATIONS: MenuEntry = {
   label: "nav.organisations",
   icon: <ApartmentOutlined />,
 };
+const TEMPLATES: MenuEntry = {
+  path: "/document-templates",
+  label: "nav.templates",
+  icon: <FileWordOutlined />,
+};
 const DASHBOARD: MenuEntry = { path: "/dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> };
 
 /** The side menu of each kind of role. */
 const MENUS = {
-  organiser: [WORKSPACE, CAMPAIGNS, DASHBOARD, SCHEMES, ORGANISATIONS],
+  organiser: [WORKSPACE, CAMPAIGNS, DASHBOARD, SCHEMES, ORGANISATIONS, TEMPLATES],
   unit: [WORKSPACE, CAMPAIGNS],
   reviewer: [WORKSPACE, REVIEWS, CAMPAIGNS],
   viewer: [WORKSPACE, DASHBOARD, CAMPAIGNS],
@@ -48,7 +54,7 @@ const MENUS = {
 /** The menu entry a page belongs to: the longest menu path its address starts with (campaign pages under 考评活动). */
 function selectedKey(pathname: string): string {
   if (pathname.startsWith("/grading-runs")) return "/campaigns";
-  const entries = [CAMPAIGNS, REVIEWS, SCHEMES, ORGANISATIONS, DASHBOARD];
+  const entries = [CAMPAIGNS, REVIEWS, SCHEMES, ORGANISATIONS, DASHBOARD, TEMPLATES];
   return entries.find((entry) => pathname.startsWith(entry.path))?.path ?? "/";
 }
 

@@ -1,6 +1,7 @@
 /**
- * A campaign: its header (scheme, year, stages; for organisers start, continue a draft, advance the stage) and three
- * tabs chosen by `?tab=`: overview (progress by stage and unit, 初审), review and sampling, grading and publicity.
+ * A campaign: its header (scheme, year, stages; for organisers start, continue a draft, advance the stage) and its
+ * tabs chosen by `?tab=`: overview (progress by stage and unit, 初审), review and sampling, grading and publicity, and
+ * for organisers and viewers documents and archives.
  */
 import { Card, Descriptions, Space, Steps, Tabs } from "antd";
 import { useParams, useSearchParams } from "react-router";
@@ -16,6 +17,7 @@ import { BackLink } from "../layout/BackLink.js";
 import { PageSpinner } from "../layout/PageSpinner.js";
 import { CampaignActions } from "./campaign-overview/CampaignActions.js";
 import CampaignOverviewTab from "./campaign-overview/CampaignOverviewTab.js";
+import CampaignDocumentsTab from "./documents/CampaignDocumentsTab.js";
 import CampaignGradingTab from "./grading/CampaignGradingTab.js";
 import { CampaignStatusTag } from "./labels.js";
 import CampaignReviewTab from "./review/CampaignReviewTab.js";
@@ -32,6 +34,7 @@ export default function CampaignDetailPage() {
   const tab = search.get("tab") ?? "overview";
   const session = useSignedIn();
   const organiser = session.user.grants.some((g) => kindOf(g.role) === "organiser");
+  const overseer = organiser || session.user.grants.some((g) => kindOf(g.role) === "viewer");
   const {
     data: campaign,
     error,
@@ -99,6 +102,15 @@ export default function CampaignDetailPage() {
             label: t("campaign.tab.grading"),
             children: <CampaignGradingTab campaign={campaign} reload={reload} />,
           },
+          ...(overseer
+            ? [
+                {
+                  key: "documents",
+                  label: t("documents.tab"),
+                  children: <CampaignDocumentsTab campaign={campaign} organiser={organiser} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Space>

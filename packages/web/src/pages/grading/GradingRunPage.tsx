@@ -3,6 +3,7 @@
  * the virtualised ranking sortable by every column, and a drawer explaining any unit's score. The whole ranking is
  * read page by page so that sorting and filtering work over every unit.
  */
+import { FileExcelOutlined } from "@ant-design/icons";
 import { Alert, Card, Input, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -14,6 +15,8 @@ import { formatDateTime } from "../../format.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
 import { PageSpinner } from "../../layout/PageSpinner.js";
+import { DownloadButton } from "../documents/DownloadButton.js";
+import { links } from "../documents/links.js";
 import { ExplanationDrawer } from "./ExplanationDrawer.js";
 import { runReason } from "./grading-data.js";
 import { RankingTable } from "./RankingTable.js";
@@ -98,9 +101,18 @@ export default function GradingRunPage() {
           </Space>
         }
         extra={
-          campaign !== null && (
-            <Link to={`/campaigns/${campaign.id}?tab=grading`}>{t("grading.rk.backToCampaign")}</Link>
-          )
+          <Space>
+            <DownloadButton
+              url={links.ranking(run.id)}
+              fileName={`ranking-${run.number}.xlsx`}
+              icon={<FileExcelOutlined />}
+            >
+              {t("documents.rankingXlsx")}
+            </DownloadButton>
+            {campaign !== null && (
+              <Link to={`/campaigns/${campaign.id}?tab=grading`}>{t("grading.rk.backToCampaign")}</Link>
+            )}
+          </Space>
         }
       >
         <Space direction="vertical" size={12} style={{ width: "100%" }}>

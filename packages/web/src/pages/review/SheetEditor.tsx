@@ -3,6 +3,7 @@
  * the submit button, the total (for groups that score totals), and a row per indicator with the unit's
  * self-evaluation beside its score entry and findings. Enter moves to the next input, as Tab does.
  */
+import { PrinterOutlined } from "@ant-design/icons";
 import {
   Alert,
   Badge,
@@ -26,6 +27,8 @@ import type { Campaign, SelfEvaluation, SelfEvaluationStatus } from "../../api/t
 import { formatDateTime } from "../../format.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
+import { DownloadButton } from "../documents/DownloadButton.js";
+import { links } from "../documents/links.js";
 import { SelfEvaluationTag } from "../labels.js";
 import { EvidenceLinks, EvidencePreview } from "./EvidencePreview.js";
 import { enterMovesOn, nextInOrder } from "./entry-navigation.js";
@@ -270,6 +273,13 @@ export function SheetEditor({ groupCode, campaign, review, self, scheme, finding
         extra={
           <Space>
             {!readOnly && <SaveStateText state={sheet.state} savedAt={sheet.savedAt} />}
+            <DownloadButton
+              url={links.document(campaign.id, "score_sheet", review.unit.id)}
+              fileName={`${review.unit.name} 评分表.docx`}
+              icon={<PrinterOutlined />}
+            >
+              {t("documents.scoreSheet")}
+            </DownloadButton>
             {!readOnly && (
               <Button ref={saveButton} onClick={() => void sheet.save()} loading={sheet.state === "saving"}>
                 {t("review.entry.save")}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Space, Table, Tooltip, Typography } from "a
 import { useRef, useState } from "react";
 import { api, call } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { TableWorkbookButtons } from "../documents/TableWorkbookButtons.js";
 import { SaveBadge } from "./SaveBadge.js";
 import { cellProblem, cellValue, shownViolations, violationsByCell } from "./table-cells.js";
 import type { Column, SelfEvaluation, TableView, Violation } from "./types.js";
@@ -57,7 +58,12 @@ export function BaseDataTable({ view, table, onSaved, onLoadTheirs }: Props) {
     <Card
       size="small"
       title={`${table.code} ${table.name}`}
-      extra={<SaveBadge state={state} />}
+      extra={
+        <Space>
+          <TableWorkbookButtons view={view} table={table} importable={editable} onImported={onLoadTheirs} />
+          <SaveBadge state={state} />
+        </Space>
+      }
       id={`table-${table.code}`}
     >
       <Space direction="vertical" size={8} style={{ width: "100%" }}>

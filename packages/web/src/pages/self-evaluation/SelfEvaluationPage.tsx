@@ -27,6 +27,7 @@ import { formatDateTime } from "../../format.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
 import { PageSpinner } from "../../layout/PageSpinner.js";
+import { SelfEvaluationFiles } from "../documents/SelfEvaluationFiles.js";
 import { SelfEvaluationTag } from "../labels.js";
 import { AssignmentPanel } from "./AssignmentPanel.js";
 import { BaseDataPanel } from "./BaseDataPanel.js";
@@ -175,14 +176,21 @@ function SelfEvaluationForm({
           </Space>
         }
         extra={
-          canSubmit ? (
-            <Button type="primary" onClick={() => void openSubmit()}>
-              {t("self.submit.button")}
-            </Button>
-          ) : (
-            view.permissions.organise &&
-            view.status === "submitted" && <OrganiserActions view={view} onDone={() => void reload()} />
-          )
+          <Space>
+            <SelfEvaluationFiles
+              view={view}
+              importable={view.editable}
+              onImported={() => void loadTheirs()}
+            />
+            {canSubmit ? (
+              <Button type="primary" onClick={() => void openSubmit()}>
+                {t("self.submit.button")}
+              </Button>
+            ) : (
+              view.permissions.organise &&
+              view.status === "submitted" && <OrganiserActions view={view} onDone={() => void reload()} />
+            )}
+          </Space>
         }
       >
         <Row gutter={16} align="middle">
