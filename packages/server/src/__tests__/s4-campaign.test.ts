@@ -5,9 +5,9 @@
  * then publication.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { S4_DEFAULT_OBJECTION, S4_DEFAULT_RETURN, S4Driver } from "../demo/drive-s4.js";
-import { ApiClient, TEST_PASSWORD } from "../http/in-process-client.js";
-import { seedUser } from "../testing/fixtures.js";
+import { S4_DEFAULT_OBJECTION, S4_DEFAULT_RETURN, type S4Driver } from "../demo/drive-s4.js";
+import { ApiClient } from "../http/in-process-client.js";
+import { s4Driver } from "../testing/demo-drivers.js";
 import { startTestServer, type TestServer } from "../testing/test-services.js";
 
 let server: TestServer;
@@ -65,14 +65,7 @@ const FINAL: Record<string, Row> = {
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedUser(server.services, { username: "admin", grants: [{ role: "admin", organisation: null }] });
-  driver = await S4Driver.create({
-    signIn: login,
-    admin: "admin",
-    password: TEST_PASSWORD,
-    clock: server.services.clock,
-    year: 2026,
-  });
+  driver = await s4Driver(server, { year: 2026 });
   await driver.runUntil("grading");
   const organiser = await login(driver.state.organiser);
   firstRun = await organiser.get(`/grading-runs/${driver.state.firstRunId}?limit=100`);

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/audit-log.js";
-import { S7_DEFAULT_SEED, S7Driver } from "../demo/drive-s7.js";
-import { ApiClient, TEST_PASSWORD } from "../http/in-process-client.js";
-import { seedUser } from "../testing/fixtures.js";
+import { S7_DEFAULT_SEED, type S7Driver } from "../demo/drive-s7.js";
+import { ApiClient } from "../http/in-process-client.js";
+import { s7Driver } from "../testing/demo-drivers.js";
 import { startTestServer, type TestServer } from "../testing/test-services.js";
 
 let server: TestServer;
@@ -44,13 +44,7 @@ const DRAWN = ["S03", "S05", "S09", "S11", "S12"];
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedUser(server.services, { username: "admin", grants: [{ role: "admin", organisation: null }] });
-  driver = await S7Driver.create({
-    signIn: login,
-    admin: "admin",
-    password: TEST_PASSWORD,
-    clock: server.services.clock,
-  });
+  driver = await s7Driver(server);
   await driver.runUntil("self_evaluation");
 }, 60_000);
 afterAll(() => server?.close());

@@ -15,8 +15,9 @@
  */
 import { Decimal } from "@kaoping/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { S4Driver } from "../../../demo/drive-s4.js";
-import { ApiClient, TEST_PASSWORD } from "../../../http/in-process-client.js";
+import type { S4Driver } from "../../../demo/drive-s4.js";
+import { ApiClient } from "../../../http/in-process-client.js";
+import { s4Driver } from "../../../testing/demo-drivers.js";
 import { seedUser } from "../../../testing/fixtures.js";
 import { startTestServer, type TestServer } from "../../../testing/test-services.js";
 import { seedCampaign } from "../../review/__tests__/campaign-fixture.js";
@@ -28,14 +29,7 @@ const union = (code: string) => driver.state.unions[code]!;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedUser(server.services, { username: "admin", grants: [{ role: "admin", organisation: null }] });
-  driver = await S4Driver.create({
-    signIn: login,
-    admin: "admin",
-    password: TEST_PASSWORD,
-    clock: server.services.clock,
-    year: 2026,
-  });
+  driver = await s4Driver(server, { year: 2026 });
   await driver.runUntil("published");
   const s = server.services;
   await seedUser(s, {
