@@ -62,6 +62,20 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
   return rows.map((r) => ({ role: r.role, organisationId: r.organisation_id, path: r.path }));
 }
 
+/** The actor a user is: who, their organisation, and every role granted with its organisation's path. */
+export async function actorOfUser(
+  db: Db,
+  user: { id: string; username: string; display_name: string; organisation_id: string | null },
+): Promise<Actor> {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    organisationId: user.organisation_id,
+    grants: await loadGrants(db, user.id),
+  };
+}
+
 /** The signed-in actor for a cookie's token, or null when it is unknown, expired or the user is disabled. */
 export async function sessionActor(services: Services, token: string): Promise<SessionActor | null> {
   const row = await services.db
@@ -79,14 +93,5 @@ export async function sessionActor(services: Services, token: string): Promise<S
     .where("sessions.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (row === undefined || row.disabled || new Date(row.expires_at) <= services.clock.now()) return null;
-  return {
-    actor: {
-      userId: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      organisationId: row.organisation_id,
-      grants: await loadGrants(services.db, row.id),
-    },
-    csrfToken: row.csrf_token,
-  };
+  return { actor: await actorOfUser(services.db, row), csrfToken: row.csrf_token };
 }

@@ -6,7 +6,7 @@
  * appended to `DEMO_STEPS` and may use what earlier steps created through the context.
  */
 import type { Actor } from "../access/actor.js";
-import { loadGrants } from "../auth/sessions.js";
+import { actorOfUser } from "../auth/sessions.js";
 import { ensureAdmin } from "../bootstrap/ensure-admin.js";
 import type { Services } from "../context.js";
 import type { Role } from "../db/schema.js";
@@ -301,16 +301,10 @@ export async function loadDemo(
   await ensureAdmin(services, username, password ?? DEMO_PASSWORD);
   const adminRow = await services.db
     .selectFrom("users")
-    .select(["id", "display_name"])
+    .select(["id", "username", "display_name", "organisation_id"])
     .where("username", "=", username)
     .executeTakeFirstOrThrow();
-  const admin: Actor = {
-    userId: adminRow.id,
-    username,
-    displayName: adminRow.display_name,
-    organisationId: null,
-    grants: await loadGrants(services.db, adminRow.id),
-  };
+  const admin = await actorOfUser(services.db, adminRow);
   const context: DemoContext = {
     services,
     admin,

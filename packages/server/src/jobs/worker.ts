@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { Readable } from "node:stream";
 import type { Actor } from "../access/actor.js";
-import { loadGrants } from "../auth/sessions.js";
+import { actorOfUser } from "../auth/sessions.js";
 import type { Services } from "../context.js";
 import { documentKind } from "../documents/kinds.js";
 import { AppError } from "../errors.js";
@@ -46,7 +46,8 @@ export function failureReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function actorOfUser(services: Services, userId: string | null): Promise<Actor> {
+/** The job's author as the actor its units are rendered for (a disabled author stops the job). */
+async function jobAuthor(services: Services, userId: string | null): Promise<Actor> {
   const user =
     userId === null
       ? undefined
@@ -59,13 +60,7 @@ async function actorOfUser(services: Services, userId: string | null): Promise<A
     throw new AppError("forbidden", [
       { path: "job.createdBy", message: "the job's author is no longer active" },
     ]);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    organisationId: user.organisation_id,
-    grants: await loadGrants(services.db, user.id),
-  };
+  return actorOfUser(services.db, user);
 }
 
 export class JobWorker {
@@ -151,7 +146,7 @@ export class JobWorker {
       let actor: Actor | null = null;
       let actorError: unknown = null;
       try {
-        actor = await actorOfUser(this.services, job.createdBy);
+        actor = await jobAuthor(this.services, job.createdBy);
       } catch (error) {
         actorError = error;
       }

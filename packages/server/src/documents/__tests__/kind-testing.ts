@@ -1,7 +1,7 @@
 /** Calling document kinds directly in tests: the actor a user would be, refusals, and the tables of a .docx. */
 import { expect } from "vitest";
 import type { Actor } from "../../access/actor.js";
-import { loadGrants } from "../../auth/sessions.js";
+import { actorOfUser } from "../../auth/sessions.js";
 import type { Services } from "../../context.js";
 import { AppError } from "../../errors.js";
 import { documentXml } from "./docx-outline.js";
@@ -12,13 +12,7 @@ export async function actorOf(services: Services, username: string): Promise<Act
     .select(["id", "username", "display_name", "organisation_id"])
     .where("username", "=", username)
     .executeTakeFirstOrThrow();
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    organisationId: user.organisation_id,
-    grants: await loadGrants(services.db, user.id),
-  };
+  return actorOfUser(services.db, user);
 }
 
 /** Expects the work to be refused with 403 forbidden, and returns the error. */
