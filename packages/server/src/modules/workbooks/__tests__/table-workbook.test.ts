@@ -196,12 +196,22 @@ describe("a base-data table's own workbook", () => {
     sheet.getCell("B7").value = null; // required
     sheet.getCell("A9").value = key(0); // duplicate of row 3
     sheet.getCell("C9000").value = 1.5; // not whole
+    sheet.getCell("A9500").value = key(1); // duplicate of row 4, found by a later batch's statement
     const before = await stored();
     const res = await upload(await bytes(workbook));
     expect(res.status).toBe(422);
-    const paths = res.body.error.details.map((d: { path: string }) => d.path);
+    const details: Array<{ path: string; message: string }> = res.body.error.details;
     const at = (cell: string) => `S1 学校基本情况表!${cell}`;
-    expect(paths).toEqual([at("C5"), at("D6"), at("B7"), at("A9"), at("C9000")]);
+    expect(details.map((d) => d.path)).toEqual([
+      at("C5"),
+      at("D6"),
+      at("B7"),
+      at("A9"),
+      at("C9000"),
+      at("A9500"),
+    ]);
+    expect(details[3]!.message).toContain("also on row 3");
+    expect(details[5]!.message).toContain("also on row 4");
     expect(await stored()).toEqual(before);
   }, 120_000);
 });
