@@ -14,6 +14,7 @@ import {
 } from "@kaoping/core";
 import type { ErrorDetail } from "../errors.js";
 import { ownText } from "./cell-value.js";
+import { RowKeyIndex } from "./row-key-index.js";
 import {
   freeRowKeyProblem,
   rowKeyOf,
@@ -31,7 +32,7 @@ export interface ReadRow {
 export class TableRowReader {
   readonly columns: TableSheetColumn[];
   /** The sheet row each key was read from: duplicates are refused, later problems (conflicts) located. */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new RowKeyIndex();
   /** The value columns with their place in the sheet, worked out once for every row read. */
   private readonly cellColumns: Array<{ index: number; column: Table["columns"][number] }> = [];
   private readonly columnAt = new Map<string, number>();
@@ -54,7 +55,7 @@ export class TableRowReader {
 
   /** The sheet row `key` was read from. */
   rowOf(key: string): number | undefined {
-    return this.seen.get(key);
+    return this.seen.rowOf(key);
   }
 
   /** Checks the header row; false when it is not this table's, so its rows cannot be read. */
@@ -86,7 +87,7 @@ export class TableRowReader {
       this.problems.push({ path: this.path(number, 1), message: keyProblem });
       return null;
     }
-    const earlier = this.seen.get(key);
+    const earlier = this.seen.add(key, number);
     if (earlier !== undefined) {
       this.problems.push({
         path: this.path(number, 1),
@@ -94,7 +95,6 @@ export class TableRowReader {
       });
       return null;
     }
-    this.seen.set(key, number);
     const cells: Record<string, TableCell> = {};
     for (const { index, column } of this.cellColumns) {
       const value = tableCellValue(column, values[index] ?? null);
