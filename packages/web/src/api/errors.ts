@@ -99,3 +99,8 @@ export function networkError(cause: unknown): ApiError {
   error.cause = cause;
   return error;
 }
+
+/** What to tell the user about a failure: the server's message in their language, or the error as it is. */
+export function errorText(error: unknown, lang: Language): string {
+  return error instanceof ApiError ? error.messageIn(lang) : String(error);
+}

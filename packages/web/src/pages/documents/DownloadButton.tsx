@@ -3,7 +3,7 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, type ButtonProps } from "antd";
 import { type ReactNode, useState } from "react";
 import { downloadFile } from "../../api/download-file.js";
-import { ApiError } from "../../api/errors.js";
+import { errorText } from "../../api/errors.js";
 import { useI18n } from "../../i18n/i18n.js";
 
 interface Props {
@@ -25,7 +25,7 @@ export function DownloadButton({ url, fileName, children, type, size, icon }: Pr
     try {
       await downloadFile(url, fileName);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      message.error(errorText(e, lang));
     } finally {
       setBusy(false);
     }

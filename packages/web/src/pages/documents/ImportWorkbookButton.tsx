@@ -5,7 +5,7 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Modal, Upload } from "antd";
 import { useState } from "react";
-import { ApiError, type ErrorDetail } from "../../api/errors.js";
+import { ApiError, type ErrorDetail, errorText } from "../../api/errors.js";
 import { uploadFile } from "../../api/upload-file.js";
 import { useSignedIn } from "../../auth/session.js";
 import { useI18n } from "../../i18n/i18n.js";
@@ -41,7 +41,7 @@ export function ImportWorkbookButton<Summary>({ url, label, describe, onImported
       message.destroy(key);
       if (e instanceof ApiError && e.details.length > 0)
         setProblems({ title: t("documents.importFailed", { count: e.details.length }), details: e.details });
-      else message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      else message.error(errorText(e, lang));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@
 import { App, Button, Card, List, Progress, Select, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { api, call } from "../../api/client.js";
-import { ApiError } from "../../api/errors.js";
+import { errorText } from "../../api/errors.js";
 import type { DocumentKind, Job, JobSummary } from "../../api/types.js";
 import { useApi } from "../../api/use-api.js";
 import { formatDateTime } from "../../format.js";
@@ -80,7 +80,7 @@ export function JobsCard({ campaignId, kinds }: { campaignId: string; kinds: rea
       message.success(t("documents.batchStarted", { total: job.total }));
       reload();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      message.error(errorText(e, lang));
     } finally {
       setStarting(false);
     }
@@ -92,7 +92,7 @@ export function JobsCard({ campaignId, kinds }: { campaignId: string; kinds: rea
       message.success(t("documents.jobCancelled"));
       reload();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      message.error(errorText(e, lang));
     }
   };
 

@@ -5,7 +5,7 @@
 import { DownOutlined, FileExcelOutlined, FileWordOutlined, FileZipOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown, Space } from "antd";
 import { downloadFile } from "../../api/download-file.js";
-import { ApiError } from "../../api/errors.js";
+import { errorText } from "../../api/errors.js";
 import type { SelfEvaluation, WorkbookImport } from "../../api/types.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { ImportWorkbookButton } from "./ImportWorkbookButton.js";
@@ -24,9 +24,7 @@ export function SelfEvaluationFiles({ view, importable, onImported }: Props) {
   const campaignId = view.campaignId;
   const unit = view.unit;
   const download = (url: string, fileName: string) =>
-    downloadFile(url, fileName).catch((e: unknown) =>
-      message.error(e instanceof ApiError ? e.messageIn(lang) : String(e)),
-    );
+    downloadFile(url, fileName).catch((e: unknown) => message.error(errorText(e, lang)));
   const describe = (s: WorkbookImport) =>
     s.itemsChanged.length === 0 && !s.dataChanged && s.tablesChanged.length === 0
       ? t("documents.importedNothing")

@@ -7,7 +7,7 @@ import { FileWordOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { api, call } from "../../api/client.js";
-import { ApiError, type ErrorDetail } from "../../api/errors.js";
+import { ApiError, type ErrorDetail, errorText } from "../../api/errors.js";
 import type { DocumentKind, DocumentTemplate } from "../../api/types.js";
 import { uploadFile } from "../../api/upload-file.js";
 import { useApi } from "../../api/use-api.js";
@@ -91,7 +91,7 @@ function OrganisationTemplates({ organisationId }: { organisationId: string }) {
       loaded.reload();
     } catch (e) {
       if (e instanceof ApiError && e.details.length > 0) setRefused({ kind: kind.code, details: e.details });
-      else message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      else message.error(errorText(e, lang));
     } finally {
       setBusy(null);
     }
@@ -107,7 +107,7 @@ function OrganisationTemplates({ organisationId }: { organisationId: string }) {
       message.success(t("documents.templateDeleted", { kind: kind[lang] }));
       loaded.reload();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      message.error(errorText(e, lang));
     }
   };
 

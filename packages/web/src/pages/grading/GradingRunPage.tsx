@@ -61,6 +61,36 @@ async function loadPage(id: string) {
   return { run, items, campaign, version };
 }
 
+/** One of the ranking's filters: a searchable choice, cleared back to null. */
+function FilterSelect({
+  label,
+  width,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  width: number;
+  value: string | null;
+  onChange(value: string | null): void;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <Select
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      style={{ width }}
+      popupMatchSelectWidth={false}
+      value={value}
+      onChange={(v) => onChange(v ?? null)}
+      options={options}
+    />
+  );
+}
+
 export default function GradingRunPage() {
   const { id = "" } = useParams();
   const { t } = useI18n();
@@ -166,56 +196,39 @@ export default function GradingRunPage() {
         title={t("grading.rk.shown", { shown: rows.length, total: items.length })}
         extra={
           <Space wrap>
-            <Select
-              aria-label={t("grading.rk.filterGrade")}
-              placeholder={t("grading.rk.filterGrade")}
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 140 }}
+            <FilterSelect
+              label={t("grading.rk.filterGrade")}
+              width={140}
               value={filter.grade}
-              onChange={(v) => set({ grade: v ?? null })}
+              onChange={(grade) => set({ grade })}
               options={counts.map((c) => ({
                 value: c.code ?? "none",
                 label: c.code === null ? t("grading.rk.noGrade") : c.name,
               }))}
             />
             {categories.length > 1 && (
-              <Select
-                aria-label={t("grading.rk.filterCategory")}
-                placeholder={t("grading.rk.filterCategory")}
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                style={{ width: 130 }}
+              <FilterSelect
+                label={t("grading.rk.filterCategory")}
+                width={130}
                 value={filter.category}
-                onChange={(v) => set({ category: v ?? null })}
+                onChange={(category) => set({ category })}
                 options={categories.map((c) => ({ value: c, label: categoryNames.get(c) ?? c }))}
               />
             )}
             {groups.length > 0 && (
-              <Select
-                aria-label={t("grading.rk.filterGroup")}
-                placeholder={t("grading.rk.filterGroup")}
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                style={{ width: 130 }}
+              <FilterSelect
+                label={t("grading.rk.filterGroup")}
+                width={130}
                 value={filter.group}
-                onChange={(v) => set({ group: v ?? null })}
+                onChange={(group) => set({ group })}
                 options={groups.map((g) => ({ value: g, label: g }))}
               />
             )}
-            <Select
-              aria-label={t("grading.rk.filterVeto")}
-              placeholder={t("grading.rk.filterVeto")}
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 200 }}
+            <FilterSelect
+              label={t("grading.rk.filterVeto")}
+              width={200}
               value={filter.veto}
-              onChange={(v) => set({ veto: v ?? null })}
-              popupMatchSelectWidth={false}
+              onChange={(veto) => set({ veto })}
               options={[
                 { value: "any", label: t("grading.rk.vetoAny") },
                 { value: "none", label: t("grading.rk.vetoNone") },

@@ -2,14 +2,11 @@
  * Adding an organisation under another, or changing one's code, name, kind, category and parent (which moves its
  * subtree with it).
  */
-import { AutoComplete, Form, Input, Modal, Space, TreeSelect } from "antd";
-import { useState } from "react";
+import { AutoComplete, Form, Input, TreeSelect } from "antd";
 import { api, call } from "../../api/client.js";
-import type { ApiError } from "../../api/errors.js";
 import { useI18n } from "../../i18n/i18n.js";
-import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
+import { FormModal } from "./FormModal.js";
 import type { Organisation, OrganisationNode } from "./organisation-tree.js";
-import { showAtFields } from "./server-errors.js";
 
 interface OrganisationForm {
   code: string;
@@ -69,8 +66,6 @@ export default function OrganisationFormModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<OrganisationForm>();
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const initial =
     edit.mode === "edit"
       ? {
@@ -82,112 +77,96 @@ export default function OrganisationFormModal({
         }
       : { kind: edit.parent.kind };
 
-  async function save(values: OrganisationForm) {
-    setSending(true);
-    setFailure(null);
+  async function send(values: OrganisationForm) {
     const category = values.category?.trim() ? values.category.trim() : null;
-    try {
-      const saved =
-        edit.mode === "create"
-          ? await call(
-              api.POST("/api/v1/organisations", {
-                body: {
-                  parentId: edit.parent.id,
-                  code: values.code,
-                  name: values.name,
-                  kind: values.kind,
-                  category,
-                },
-              }),
-            )
-          : await call(
-              api.PATCH("/api/v1/organisations/{id}", {
-                params: { path: { id: edit.organisation.id } },
-                body: {
-                  version: edit.organisation.version,
-                  code: values.code,
-                  name: values.name,
-                  kind: values.kind,
-                  category,
-                  ...(values.parentId !== undefined && values.parentId !== edit.organisation.parentId
-                    ? { parentId: values.parentId }
-                    : {}),
-                },
-              }),
-            );
-      onDone(saved);
-    } catch (error) {
-      setFailure(showAtFields(form, error));
-    } finally {
-      setSending(false);
-    }
+    const saved =
+      edit.mode === "create"
+        ? await call(
+            api.POST("/api/v1/organisations", {
+              body: {
+                parentId: edit.parent.id,
+                code: values.code,
+                name: values.name,
+                kind: values.kind,
+                category,
+              },
+            }),
+          )
+        : await call(
+            api.PATCH("/api/v1/organisations/{id}", {
+              params: { path: { id: edit.organisation.id } },
+              body: {
+                version: edit.organisation.version,
+                code: values.code,
+                name: values.name,
+                kind: values.kind,
+                category,
+                ...(values.parentId !== undefined && values.parentId !== edit.organisation.parentId
+                  ? { parentId: values.parentId }
+                  : {}),
+              },
+            }),
+          );
+    onDone(saved);
   }
 
   const options = (list: string[]) => list.map((value) => ({ value }));
   return (
-    <Modal
-      open
+    <FormModal<OrganisationForm>
       title={
         edit.mode === "create"
           ? t("org.form.createTitle", { parent: edit.parent.name })
           : t("org.form.editTitle", { name: edit.organisation.name })
       }
-      okText={t("org.form.save")}
-      cancelText={t("org.form.cancel")}
-      confirmLoading={sending}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={initial}
+      send={send}
       onCancel={onCancel}
-      destroyOnHidden
     >
-      <Space direction="vertical" size={12} style={{ width: "100%" }}>
-        {failure !== null && <ApiErrorAlert error={failure} />}
-        <Form<OrganisationForm> form={form} layout="vertical" initialValues={initial} onFinish={save}>
-          <Form.Item
-            name="code"
-            label={t("org.code")}
-            extra={t("org.form.codeHint")}
-            rules={[
-              { required: true, message: t("org.form.codeRequired") },
-              { pattern: CODE, message: t("org.form.codePattern") },
-            ]}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item
-            name="name"
-            label={t("org.name")}
-            rules={[{ required: true, whitespace: true, message: t("org.form.nameRequired") }, { max: 100 }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="kind"
-            label={t("org.kind")}
-            rules={[{ required: true, whitespace: true, message: t("org.form.kindRequired") }, { max: 40 }]}
-          >
-            <AutoComplete options={options(kinds)} filterOption />
-          </Form.Item>
-          {edit.mode === "edit" && edit.organisation.parentId !== null && (
-            <Form.Item name="parentId" label={t("org.parent")} extra={t("org.form.parentHint")}>
-              <TreeSelect
-                showSearch
-                treeNodeFilterProp="title"
-                treeDefaultExpandAll
-                listHeight={320}
-                treeData={parentOptions(tree, edit.organisation.id, organises)}
-              />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="category"
-            label={t("org.category")}
-            extra={t("org.form.categoryHint")}
-            rules={[{ max: 40 }]}
-          >
-            <AutoComplete options={options(categories)} filterOption allowClear />
-          </Form.Item>
-        </Form>
-      </Space>
-    </Modal>
+      <Form.Item
+        name="code"
+        label={t("org.code")}
+        extra={t("org.form.codeHint")}
+        rules={[
+          { required: true, message: t("org.form.codeRequired") },
+          { pattern: CODE, message: t("org.form.codePattern") },
+        ]}
+      >
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t("org.name")}
+        rules={[{ required: true, whitespace: true, message: t("org.form.nameRequired") }, { max: 100 }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="kind"
+        label={t("org.kind")}
+        rules={[{ required: true, whitespace: true, message: t("org.form.kindRequired") }, { max: 40 }]}
+      >
+        <AutoComplete options={options(kinds)} filterOption />
+      </Form.Item>
+      {edit.mode === "edit" && edit.organisation.parentId !== null && (
+        <Form.Item name="parentId" label={t("org.parent")} extra={t("org.form.parentHint")}>
+          <TreeSelect
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll
+            listHeight={320}
+            treeData={parentOptions(tree, edit.organisation.id, organises)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="category"
+        label={t("org.category")}
+        extra={t("org.form.categoryHint")}
+        rules={[{ max: 40 }]}
+      >
+        <AutoComplete options={options(categories)} filterOption allowClear />
+      </Form.Item>
+    </FormModal>
   );
 }

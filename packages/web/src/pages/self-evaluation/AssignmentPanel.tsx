@@ -6,7 +6,7 @@ import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typo
 import dayjs from "dayjs";
 import { useState } from "react";
 import { api, call } from "../../api/client.js";
-import { ApiError } from "../../api/errors.js";
+import { errorText } from "../../api/errors.js";
 import { useApi } from "../../api/use-api.js";
 import { formatDate } from "../../format.js";
 import { useI18n } from "../../i18n/i18n.js";
@@ -56,7 +56,7 @@ function AssignmentRow({
       );
       onSaved();
     } catch (e) {
-      setError(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      setError(errorText(e, lang));
     } finally {
       setSaving(false);
     }

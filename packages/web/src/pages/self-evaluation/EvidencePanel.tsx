@@ -3,7 +3,7 @@ import { InboxOutlined } from "@ant-design/icons";
 import { App, Button, List, Popconfirm, Progress, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { api, call } from "../../api/client.js";
-import { ApiError } from "../../api/errors.js";
+import { ApiError, errorText } from "../../api/errors.js";
 import { useSignedIn } from "../../auth/session.js";
 import { formatDateTime } from "../../format.js";
 import { useI18n } from "../../i18n/i18n.js";
@@ -56,7 +56,7 @@ export function EvidencePanel({
       await call(api.DELETE("/api/v1/evidence/{id}", { params: { path: { id: file.id } } }));
       onChanged();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.messageIn(lang) : String(e));
+      message.error(errorText(e, lang));
     }
   };
 
@@ -90,7 +90,7 @@ export function EvidencePanel({
               },
               (e: unknown) => {
                 setUploading(null);
-                const text = e instanceof ApiError ? e.messageIn(lang) : String(e);
+                const text = errorText(e, lang);
                 const details = e instanceof ApiError ? e.details.map((d) => d.message).join("；") : "";
                 setError(details === "" ? text : `${text}：${details}`);
                 onError?.(e as Error);

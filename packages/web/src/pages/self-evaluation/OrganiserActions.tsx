@@ -2,7 +2,7 @@
 import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
 import { api, call } from "../../api/client.js";
-import { ApiError } from "../../api/errors.js";
+import { errorText } from "../../api/errors.js";
 import { useI18n } from "../../i18n/i18n.js";
 import type { SelfEvaluation } from "./types.js";
 
@@ -37,7 +37,7 @@ export function OrganiserActions({ view, onDone }: { view: SelfEvaluation; onDon
       message.success(t(kind === "return" ? "self.organiser.returned" : "self.organiser.accepted"));
       onDone();
     } catch (e) {
-      const text = e instanceof ApiError ? e.messageIn(lang) : String(e);
+      const text = errorText(e, lang);
       if (kind === "return") setError(text);
       else message.error(text);
     } finally {
