@@ -1,9 +1,11 @@
 import type { CompiledScheme, PlanNode } from "../scheme/plan.js";
 
 /** Every indicator except the root, depth first in the scheme's order: the order of tables and reports. */
-export function indicatorsInOrder(scheme: CompiledScheme): PlanNode[] {
+export function indicatorsInOrder(scheme: CompiledScheme, mask?: Uint8Array): PlanNode[] {
   const out: PlanNode[] = [];
   const visit = (index: number) => {
+    // A node outside the mask (not for this unit's category) is left out with everything under it.
+    if (mask !== undefined && mask[index] === 0) return;
     if (index !== scheme.root) out.push(scheme.nodes[index]!);
     for (const child of scheme.nodes[index]!.children) visit(child);
   };

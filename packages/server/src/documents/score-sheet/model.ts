@@ -13,6 +13,7 @@ import {
   formatShort,
   type IndicatorExplanation,
   InputError,
+  indicatorsInOrder,
   type LeafInput,
   tableFields,
 } from "@kaoping/core";
@@ -26,7 +27,6 @@ import { assignedGroups, loadUnit, normaliseDecimal } from "../../modules/review
 import { unitMask } from "../../modules/self-evaluations/self-evaluation-context.js";
 import { loadUnitTables } from "../../modules/self-evaluations/unit-tables.js";
 import { documentDate } from "../house-style.js";
-import { schemeOrder } from "../scheme-order.js";
 import { reasonOf } from "../score-reasons.js";
 
 export interface SheetRow {
@@ -211,8 +211,7 @@ export async function loadScoreSheet(
     filled: sheet !== undefined,
     max: formatShort(plan.nodes[plan.root]!.max),
     total: entries.total,
-    indicators: schemeOrder(plan, unitMask(plan, unit.category)).map((index) => {
-      const node = plan.nodes[index]!;
+    indicators: indicatorsInOrder(plan, unitMask(plan, unit.category)).map((node) => {
       const ind = entries.explained.get(node.code);
       const score =
         ind === undefined
@@ -226,7 +225,7 @@ export async function loadScoreSheet(
         depth: node.depth,
         leaf: node.leaf >= 0,
         max: formatShort(node.max),
-        criteria: criteriaOf(plan, index),
+        criteria: criteriaOf(plan, node.index),
         score,
         reason: [ind === undefined ? "" : reasonOf(ind), ...findingsOf(node.code)]
           .filter((r) => r !== "")

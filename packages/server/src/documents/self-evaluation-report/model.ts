@@ -12,6 +12,7 @@ import {
   formatShort,
   type IndicatorExplanation,
   InputError,
+  indicatorsInOrder,
   type UnitExplanation,
 } from "@kaoping/core";
 import type { Actor } from "../../access/actor.js";
@@ -31,7 +32,6 @@ import {
 } from "../../modules/self-evaluations/self-evaluation-context.js";
 import { loadUnitTables } from "../../modules/self-evaluations/unit-tables.js";
 import { documentDate } from "../house-style.js";
-import { schemeOrder } from "../scheme-order.js";
 import { inputProblems, reasonOf } from "../score-reasons.js";
 
 /** One paragraph of free text. */
@@ -145,8 +145,7 @@ const paragraphs = (text: string | undefined): Text[] =>
 function scoreRows(plan: CompiledScheme, mask: Uint8Array, e: UnitExplanation | null): ScoreRow[] {
   const explained = new Map<string, IndicatorExplanation>(e?.indicators.map((i) => [i.code, i]) ?? []);
   const f = (x: Fixed) => format(x, plan.places);
-  return schemeOrder(plan, mask).map((index) => {
-    const node = plan.nodes[index]!;
+  return indicatorsInOrder(plan, mask).map((node) => {
     const ind = explained.get(node.code);
     const lost = ind === undefined ? 0 : ind.applicableMax - ind.score;
     return {
@@ -194,8 +193,7 @@ function practicesOf(
   narratives: ReadonlyMap<string, string>,
 ): Practice[] {
   const practices: Practice[] = [];
-  for (const index of schemeOrder(plan, mask)) {
-    const node = plan.nodes[index]!;
+  for (const node of indicatorsInOrder(plan, mask)) {
     if (node.depth === 1) practices.push({ code: node.code, name: node.name, items: [] });
     const text = narratives.get(node.code)?.trim() ?? "";
     if (text !== "") practices.at(-1)?.items.push({ code: node.code, name: node.name, text });
