@@ -11,6 +11,7 @@ import { type DemoLogins, isEmptyDatabase, loadDemo } from "./demo/load-demo.js"
 import type { Api } from "./http/api.js";
 import { buildApp } from "./http/app.js";
 import { LocalDiskStorage } from "./storage/local-disk-storage.js";
+import { startTableParser } from "./workbooks/table-parser.js";
 
 export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:3000 */
@@ -69,6 +70,8 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     // The demo is played through the API in-process, before the server listens.
     const done = await bootstrap(services, built);
     await built.listen({ host: config.host, port: config.port });
+    // Ready before the first table import needs it (starting it costs most of a second).
+    void startTableParser();
     let closing: Promise<void> | undefined;
     return {
       url: `http://${displayHost(config.host)}:${config.port}`,

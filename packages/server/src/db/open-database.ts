@@ -76,6 +76,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const embedded = new WeakSet<Db>();
+
+/**
+ * Whether the database is PGlite, which runs inside this process as the superuser: what a bulk write may do
+ * differently there (see TableRowsWriter's `referencesChecked`).
+ */
+export const isEmbedded = (db: Db): boolean => embedded.has(db);
+
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   let opened: OpenDatabase;
   if (location.kind === "postgres") {
@@ -103,6 +111,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
     });
     opened = { db, description: "PGlite (memory)", close: () => db.destroy() };
   }
+  if (location.kind !== "postgres") embedded.add(opened.db);
   try {
     await migrateToLatest(opened.db as Kysely<unknown>);
   } catch (error) {

@@ -41,4 +41,14 @@ describe("the row keys an import has read", () => {
     expect(index.add("school-99999", 1)).toBe(100_002);
     expect(index.rowOf("school-100000")).toBeUndefined();
   });
+
+  it("moves to another thread whole: its arrays, cloned as a worker would receive them, answer the same", () => {
+    const index = new RowKeyIndex();
+    for (let i = 0; i < 5000; i++) index.add(`第${i}小学`, i + 3);
+    const moved = RowKeyIndex.fromState(structuredClone(index.state()));
+    expect(moved.size).toBe(5000);
+    expect(moved.rowOf("第4999小学")).toBe(5002);
+    expect(moved.rowOf("第5000小学")).toBeUndefined();
+    expect(moved.add("第0小学", 1)).toBe(3);
+  });
 });

@@ -23,6 +23,18 @@ function grown<T extends Int32Array | Uint16Array>(array: T, needed: number, mak
   return next;
 }
 
+/** An index's arrays, for moving it to another thread (their buffers can be transferred, not copied). */
+export interface RowKeyIndexState {
+  units: Uint16Array;
+  used: number;
+  starts: Int32Array;
+  lengths: Int32Array;
+  hashes: Int32Array;
+  rows: Int32Array;
+  count: number;
+  slots: Int32Array;
+}
+
 export class RowKeyIndex {
   private units = new Uint16Array(1 << 15);
   private used = 0;
@@ -36,6 +48,16 @@ export class RowKeyIndex {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The index's arrays, to send to another thread; the index must not be used afterwards. */
+  state(): RowKeyIndexState {
+    const { units, used, starts, lengths, hashes, rows, count, slots } = this;
+    return { units, used, starts, lengths, hashes, rows, count, slots };
+  }
+
+  static fromState(state: RowKeyIndexState): RowKeyIndex {
+    return Object.assign(new RowKeyIndex(), state);
   }
 
   /** The sheet row `key` was first read from, if it was. */

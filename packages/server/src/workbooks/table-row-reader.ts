@@ -58,6 +58,11 @@ export class TableRowReader {
     return this.seen.rowOf(key);
   }
 
+  /** The keys read and their rows. */
+  get keys(): RowKeyIndex {
+    return this.seen;
+  }
+
   /** Checks the header row; false when it is not this table's, so its rows cannot be read. */
   header(values: readonly CellValue[]): boolean {
     let ok = true;

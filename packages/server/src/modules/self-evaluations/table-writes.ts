@@ -5,15 +5,13 @@
  */
 import type { Table, TableCell, TableRows } from "@kaoping/core";
 import { sql } from "kysely";
+import { type JsonBatch, JsonBatcher, ROW_BATCH } from "../../db/json-batches.js";
 import { JsonbParameter } from "../../db/jsonb-parameter.js";
 import { AppError } from "../../errors.js";
 import { freeRowKeyProblem } from "../../workbooks/table-columns.js";
 import { expectOneUpdated, type Trx, type Writer } from "../../write.js";
 import { auditScope, type SelfEvaluationContext } from "./self-evaluation-context.js";
 import { loadUnitTables } from "./unit-tables.js";
-
-/** Rows per statement, at most (fewer when their JSON reaches BATCH_CHARS). */
-export const ROW_BATCH = 1000;
 
 /** Why `key` cannot be a row of the table, in Chinese and English; null when it can. */
 export function rowKeyProblem(table: Table, key: string): string | null {
@@ -33,13 +31,6 @@ export interface TableRowEntry {
   key: string;
   cells: Record<string, TableCell>;
 }
-
-/**
- * A statement's rows travel as one JSON parameter unpacked by jsonb_to_recordset (far cheaper for the database to
- * parse than thousands of bound values), at most this many characters of it: a larger string would be allocated
- * outside V8's young generation and linger until a full collection.
- */
-const BATCH_CHARS = 48_000;
 
 function* batches<T>(rows: ReadonlyArray<T>): Generator<ReadonlyArray<T>> {
   if (rows.length === 0) return;
@@ -61,57 +52,60 @@ export async function hasStoredRows(trx: Trx, target: TableRowsTarget): Promise<
 }
 
 /**
- * Writes rows as they are added, in statements of up to ROW_BATCH rows, each row turned into JSON as it arrives so
- * that only its text waits for the statement. One statement runs while the next one fills: on PostgreSQL the
- * database works while this process reads the file. Rows are upserted, only those whose cells differ from the
- * stored ones touched; into a table known to have none of the keys (`fresh`) they are simply inserted.
+ * Writes rows as they are added (or as batches built elsewhere, see JsonBatcher), one statement per batch. One
+ * statement runs while the next one fills: on PostgreSQL the database works while this process reads the file.
+ * Rows are upserted, only those whose cells differ from the stored ones touched; into a table known to have none
+ * of the keys (`fresh`) they are simply inserted.
  */
 export class TableRowsWriter {
   /** Rows inserted or updated. */
   written = 0;
   /** The first key written, to locate a refusal. */
   firstWritten: string | undefined;
-  /** The pending statement's JSON: "[", row, ",", row, …. */
-  private parts: string[] = [];
-  private count = 0;
-  private chars = 0;
+  private readonly batcher = new JsonBatcher((batch) => this.addBatch(batch));
   private running: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
 
+  /**
+   * With `referencesChecked`, the caller has locked the self-evaluation in this transaction and writes as the
+   * signed-in user (users are never deleted), so both foreign keys of every row are known to hold: the database's
+   * per-row checks are switched off for these statements only (session_replication_role, which needs the
+   * superuser that PGlite runs as). On PGlite they are half of a large import's time.
+   */
   constructor(
     private readonly w: Writer,
     private readonly target: TableRowsTarget,
     private readonly fresh: boolean,
-  ) {}
+    private readonly referencesChecked = false,
+  ) {
+    if (referencesChecked)
+      this.running = this.replicationRole("replica").catch((error: unknown) => {
+        this.failure = { error };
+      });
+  }
 
-  async add(row: TableRowEntry): Promise<void> {
-    if (this.fresh) this.firstWritten ??= row.key;
-    const json = JSON.stringify(row);
-    this.parts.push(this.count === 0 ? "[" : ",", json);
-    this.count++;
-    this.chars += json.length;
-    if (this.count >= ROW_BATCH || this.chars >= BATCH_CHARS) await this.flush();
+  private async replicationRole(role: "replica" | "origin"): Promise<void> {
+    await sql`select set_config('session_replication_role', ${role}, true)`.execute(this.w.trx);
+  }
+
+  add(row: TableRowEntry): Promise<void> {
+    return this.batcher.add(row);
+  }
+
+  /** Starts the batch's statement once the one before has finished. */
+  async addBatch(batch: JsonBatch): Promise<void> {
+    if (this.fresh) this.firstWritten ??= batch.firstKey;
+    await this.settled();
+    this.running = this.statement(batch.json, batch.count).catch((error: unknown) => {
+      this.failure = { error };
+    });
   }
 
   /** Writes what is left and waits for every statement; throws the database's error if one failed. */
   async finish(): Promise<void> {
-    await this.flush();
+    await this.batcher.flush();
     await this.settled();
-  }
-
-  private async flush(): Promise<void> {
-    if (this.count === 0) return;
-    // Joined into one flat string: a concatenation would be copied once more by the driver to flatten it.
-    await this.settled();
-    this.parts.push("]");
-    const json = this.parts.join("");
-    const count = this.count;
-    this.parts = [];
-    this.count = 0;
-    this.chars = 0;
-    this.running = this.statement(json, count).catch((error: unknown) => {
-      this.failure = { error };
-    });
+    if (this.referencesChecked) await this.replicationRole("origin");
   }
 
   private async settled(): Promise<void> {

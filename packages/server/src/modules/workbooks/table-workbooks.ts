@@ -10,10 +10,11 @@ import type { Table } from "@kaoping/core";
 import type { Actor } from "../../access/actor.js";
 import { authorOf } from "../../access/actor.js";
 import type { Services } from "../../context.js";
+import { isEmbedded } from "../../db/open-database.js";
 import { AppError, type ErrorDetail, forbidden, notFound } from "../../errors.js";
-import { readTableWorkbook } from "../../workbooks/read-table-workbook.js";
 import { META_SHEET } from "../../workbooks/self-evaluation-layout.js";
 import { rowsInOrder } from "../../workbooks/table-columns.js";
+import { readTableWorkbookThreaded } from "../../workbooks/table-parser.js";
 import { tableSheetName, tableWorkbookStream } from "../../workbooks/table-workbook.js";
 import { write } from "../../write.js";
 import {
@@ -107,8 +108,8 @@ export async function importTableWorkbook(
     const version = await tableVersion(w.trx, target.evaluationId, tableCode);
     // Into an empty table every row is new: inserted without comparing, and nothing can be left to delete.
     const stored = await hasStoredRows(w.trx, target);
-    const writer = new TableRowsWriter(w, target, !stored);
-    const read = await readTableWorkbook(content, table, problems, (row) => writer.add(row));
+    const writer = new TableRowsWriter(w, target, !stored, isEmbedded(services.db));
+    const read = await readTableWorkbookThreaded(content, table, problems, (batch) => writer.addBatch(batch));
     const meta = read.meta;
     if (meta === null)
       problems.unshift({
@@ -134,7 +135,7 @@ export async function importTableWorkbook(
     await writer.finish();
     const written = writer.written;
     const deleted = stored
-      ? await deleteRowsNotIn(w.trx, target, { has: (key: string) => read.reader.rowOf(key) !== undefined })
+      ? await deleteRowsNotIn(w.trx, target, { has: (key: string) => read.rowOf(key) !== undefined })
       : { count: 0, firstKeys: [] };
     const summary = {
       tableCode,
@@ -147,10 +148,10 @@ export async function importTableWorkbook(
     if (written + deleted.count === 0) return summary;
     if (version !== meta!.tables.get(tableCode)) {
       const first = writer.firstWritten;
-      const row = first === undefined ? undefined : read.reader.rowOf(first);
+      const row = first === undefined ? undefined : read.rowOf(first);
       throw new AppError("stale_version", [
         {
-          path: row === undefined ? read.reader.path(3, 1) : read.reader.path(row, 1),
+          path: row === undefined ? read.path(3, 1) : read.path(row, 1),
           message: `${table.name} was changed by someone else after this file was exported / 导出后已有人修改${table.name}，请重新下载`,
         },
       ]);

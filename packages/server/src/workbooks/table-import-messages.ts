@@ -1,0 +1,42 @@
+/**
+ * What the table imports say to their parsing thread and back (table-import-worker.ts, table-parser.ts). One thread
+ * serves every import of the process, each import a session with its own id.
+ */
+import type { Table } from "@kaoping/core";
+import type { JsonBatch } from "../db/json-batches.js";
+import type { ErrorDetail } from "../errors.js";
+import type { RowKeyIndexState } from "./row-key-index.js";
+import type { WorkbookMeta } from "./workbook-meta.js";
+
+/** Batches a session may send before the writer has taken the first of them. */
+export const BATCHES_AHEAD = 4;
+
+export type ToParser = { id: number } & (
+  | { type: "start"; table: Table }
+  | { type: "chunk"; bytes: Uint8Array }
+  | { type: "end" }
+  | { type: "abort"; message: string }
+  /** The writer has taken a batch: one more may be sent. */
+  | { type: "taken" }
+);
+
+export type ParserDone = {
+  type: "done";
+  meta: WorkbookMeta | null;
+  rows: number;
+  unlisted: number;
+  problems: ErrorDetail[];
+  keys: RowKeyIndexState;
+  /** The parsing thread's heap growth during the session, at its peak, in bytes. */
+  heapGrowth: number;
+};
+
+/** The thread has loaded its modules (id 0). */
+export type ParserReady = { type: "ready" };
+
+export type FromParser = { id: number } & (
+  | ParserReady
+  | { type: "batch"; batch: JsonBatch }
+  | ParserDone
+  | { type: "failed"; message: string }
+);
