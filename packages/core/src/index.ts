@@ -1,4 +1,5 @@
 /** @kaoping/core: the pure evaluation engine. Nothing here does I/O; the server, CLI and web app build on it. */
+export * from "./cases/index.js";
 export { describeProblem, InputError, type Problem } from "./errors.js";
 export {
   type EvaluateOptions,
@@ -23,6 +24,7 @@ export { compileFormula, FormulaError } from "./formula/compile-formula.js";
 export type { GradeOutcome, GradeReason, GradeTable } from "./grading/grade-units.js";
 export { Decimal } from "./numbers/decimal.js";
 export { type Fixed, format, formatShort, ONE, toFixed } from "./numbers/fixed.js";
+export * from "./rectification/index.js";
 export * from "./sampling/index.js";
 export { FieldValue, LeafInput, Rating, UnitInput, type UnitInputData } from "./scheme/input.js";
 export { SCHEME_SCHEMA_ID, schemeJsonSchema } from "./scheme/json-schema.js";
@@ -32,6 +34,7 @@ export type { CompiledMethod, CompiledScheme, PlanNode } from "./scheme/plan.js"
 export { checkLeafInput, type LeafInputProblem } from "./scoring/check-leaf-input.js";
 export type { ScoreMatrix } from "./scoring/score-matrix.js";
 export * from "./statistics/index.js";
+export * from "./surveys/index.js";
 export {
   type CheckTablesOptions,
   type ChildTables,

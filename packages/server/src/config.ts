@@ -37,6 +37,18 @@ const Environment = z.object({
   KAOPING_WEB_DIR: z.string().min(1).optional(),
   KAOPING_JOB_WORKER: flag.default(true),
   KAOPING_JOB_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  KAOPING_REMINDER_LEAD_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  KAOPING_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  KAOPING_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  KAOPING_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  KAOPING_MAIL_FROM: z.string().min(3).optional(),
+  KAOPING_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+$/, "an origin such as https://kaoping.example.gov.cn, without a path")
+    .optional(),
 });
 
 export interface Config {
@@ -67,6 +79,15 @@ export interface Config {
    * taken to be abandoned (its server died) and resumed by another worker.
    */
   jobs: { worker: boolean; staleSeconds: number };
+  /**
+   * Reminders (提醒): how many days ahead a deadline counts as approaching, how often the server looks (0: never,
+   * e.g. on all but one of several servers), and the hour (Beijing time) from which the daily digest goes out.
+   */
+  reminders: { leadDays: number; intervalMinutes: number; digestHour: number };
+  /** Reminder e-mail over SMTP; null: none is sent (nor kept to send later). */
+  mail: { smtpUrl: string; from: string } | null;
+  /** The origin printed in survey links and QR codes (满意度调查); unset: the origin of the request that issues them. */
+  publicUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +114,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "KAOPING_ADMIN_PASSWORD: required when KAOPING_MODE=production (production creates no demo users)",
     ]);
   }
+  if ((e.KAOPING_SMTP_URL === undefined) !== (e.KAOPING_MAIL_FROM === undefined)) {
+    throw new ConfigError([
+      "KAOPING_SMTP_URL and KAOPING_MAIL_FROM: set both to send reminder e-mail, or neither",
+    ]);
+  }
   const dataDir = path.resolve(e.KAOPING_DATA_DIR);
   return {
     port: e.KAOPING_PORT,
@@ -112,5 +138,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.KAOPING_TRUST_PROXY,
     webDir: e.KAOPING_WEB_DIR === undefined ? undefined : path.resolve(e.KAOPING_WEB_DIR),
     jobs: { worker: e.KAOPING_JOB_WORKER, staleSeconds: e.KAOPING_JOB_STALE_SECONDS },
+    reminders: {
+      leadDays: e.KAOPING_REMINDER_LEAD_DAYS,
+      intervalMinutes: e.KAOPING_REMINDER_INTERVAL_MINUTES,
+      digestHour: e.KAOPING_DIGEST_HOUR,
+    },
+    mail:
+      e.KAOPING_SMTP_URL === undefined || e.KAOPING_MAIL_FROM === undefined
+        ? null
+        : { smtpUrl: e.KAOPING_SMTP_URL, from: e.KAOPING_MAIL_FROM },
+    publicUrl: e.KAOPING_PUBLIC_URL,
   };
 }

@@ -43,6 +43,7 @@ const ERRORS = {
     zh: "登录失败次数过多，账号暂时锁定",
     en: "Too many failed sign-ins; the account is locked for a while",
   },
+  rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -26,6 +26,10 @@ const SchemeLibraryPage = lazy(() => import("./pages/schemes/SchemeLibraryPage.j
 const SchemeDetailPage = lazy(() => import("./pages/schemes/SchemeDetailPage.js"));
 const TemplatesPage = lazy(() => import("./pages/documents/TemplatesPage.js"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
+const PublicSurveyPage = lazy(() => import("./pages/surveys/PublicSurveyPage.js"));
+const RectificationItemPage = lazy(() => import("./pages/rectification/RectificationItemPage.js"));
+const CasesPage = lazy(() => import("./pages/cases/CasesPage.js"));
+const CasePage = lazy(() => import("./pages/cases/CasePage.js"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.js"));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -54,6 +58,7 @@ export function App() {
             <Suspense fallback={<PageSpinner />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/s/:token" element={<PublicSurveyPage />} />
                 <Route
                   element={
                     <RequireSession>
@@ -82,6 +87,9 @@ export function App() {
                   <Route path="document-templates" element={<TemplatesPage />} />
                   <Route path="schemes/:id" element={<SchemeDetailPage />} />
                   <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="rectification-items/:id" element={<RectificationItemPage />} />
+                  <Route path="cases" element={<CasesPage />} />
+                  <Route path="cases/:id" element={<CasePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

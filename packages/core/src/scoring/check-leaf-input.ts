@@ -16,7 +16,8 @@ export interface LeafInputProblem {
 const fromData = (): never => {
   throw new LeafInputError("computed from data");
 };
-const noData: FormulaScope = { field: fromData, approx: fromData, score: fromData, rate: fromData };
+/** A scope for leaves that read no data: anything reading it is refused as computed from data. */
+export const noData: FormulaScope = { field: fromData, approx: fromData, score: fromData, rate: fromData };
 
 /** The problems of `input` for leaf `code` (empty when it is valid); an unknown or non-leaf code is one problem. */
 export function checkLeafInput(plan: CompiledScheme, code: string, input: unknown): LeafInputProblem[] {

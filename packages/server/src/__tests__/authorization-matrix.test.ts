@@ -10,6 +10,7 @@
  * Every call that changes something works on its own fresh object, or is one that may repeat (a second objection,
  * a second draw), so the order of calls does not matter; denied roles go first anyway.
  */
+import { DEFAULT_LIKERT_LEVELS } from "@kaoping/core";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, TEST_PASSWORD } from "../http/in-process-client.js";
@@ -79,6 +80,40 @@ let run3: string;
 let evidenceId: string;
 let drawId: string;
 let jobId: string;
+let caseTypeId: string;
+/** 接收 → 分派 → 处理 (the unit's) → 结案. */
+const CASE_TYPE = {
+  stages: [
+    { code: "receive", name: "接收", hours: 1, actor: "center" },
+    { code: "dispatch", name: "分派", hours: 2, actor: "center" },
+    { code: "handle", name: "处理", hours: 48, actor: "unit" },
+    { code: "close", name: "结案", hours: 8, actor: "center" },
+  ],
+  dispatchStage: "dispatch",
+  closingStage: "close",
+};
+
+/** A fresh case of the type, dispatched to U1 and waiting in 处理 (written straight to the database). */
+async function caseInUnitStage(): Promise<string> {
+  const now = server.services.clock.now();
+  const row = await server.services.db
+    .insertInto("cases")
+    .values({
+      case_type_id: caseTypeId,
+      number: `M${next()}`,
+      title: "井盖缺失",
+      received_at: now,
+      unit_id: u1.id,
+      stage_index: 2,
+      stage_code: "handle",
+      stage_due_at: new Date(now.getTime() + 48 * 3_600_000),
+      due_at: new Date(now.getTime() + 59 * 3_600_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+let surveyId: string; // on C1, for U1, answered by nobody yet
 let counter = 0;
 const next = () => ++counter;
 
@@ -180,6 +215,29 @@ async function uploadAsAdmin(): Promise<string> {
 }
 
 const originalHashes: Partial<Record<Role, string>> = {};
+
+/** A survey of one five-level question for 家长. */
+const SURVEY = {
+  title: "满意度调查",
+  questions: [{ code: "Q1", type: "likert", text: "总体满意度", levels: DEFAULT_LIKERT_LEVELS }],
+  groups: [{ code: "parents", name: "家长" }],
+};
+
+/** A fresh one-time link of the survey (C1's by default). */
+async function surveyLink(survey = surveyId): Promise<string> {
+  const issued = await clients.admin.post(`/surveys/${survey}/tokens`, { counts: { parents: 1 } });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  return issued.body.items[0].url;
+}
+
+async function answeredSurvey(): Promise<string> {
+  const created = await clients.admin.post(`/campaigns/${c1}/surveys`, {
+    definition: SURVEY,
+    units: [{ organisationId: u1.id }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
 
 const MATRIX: Record<string, Entry> = {
   // ---- auth
@@ -722,6 +780,36 @@ const MATRIX: Record<string, Entry> = {
     allow: SIGNED_IN,
     call: () => ({ method: "GET", url: "/me/tasks" }),
   },
+  "GET /api/v1/me/notifications": {
+    allow: SIGNED_IN,
+    call: () => ({ method: "GET", url: "/me/notifications" }),
+  },
+  "POST /api/v1/me/notifications/read-all": {
+    allow: SIGNED_IN,
+    call: () => ({ method: "POST", url: "/me/notifications/read-all" }),
+  },
+  "POST /api/v1/me/notifications/:id/read": {
+    // only the person it was sent to (here the organiser), not even an administrator
+    allow: ["organiser"],
+    call: async () => {
+      const row = await server.services.db
+        .insertInto("notifications")
+        .values({
+          user_id: userIds.organiser,
+          deadline_key: `stage:${crypto.randomUUID()}:review`,
+          source_kind: "stage",
+          reminder: "approaching",
+          due_at: new Date("2026-03-04T02:00:00Z"),
+          title: "即将到期：实地评估阶段",
+          body: "截止时间：2026年3月4日 10:00（北京时间），请在截止前完成。",
+          link: "/",
+          created_at: new Date("2026-03-01T02:00:00Z"),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return { method: "POST", url: `/me/notifications/${row.id}/read` };
+    },
+  },
   "GET /api/v1/grading-runs/:id/dashboard": {
     // like the run itself: units only once it is publicised
     allow: ["admin", "organiser", "viewer"],
@@ -817,7 +905,227 @@ const MATRIX: Record<string, Entry> = {
       return { url: `/jobs/${job.body.id}/cancel` };
     },
   },
+  // ---- cases: countyA is the center owning a case type; a case dispatched to U1 waits in the unit's 处理
+  "GET /api/v1/case-types": { allow: SIGNED_IN, call: () => ({ method: "GET", url: "/case-types" }) },
+  "POST /api/v1/case-types": {
+    allow: ORGANISERS,
+    call: () => ({
+      url: "/case-types",
+      body: { ownerId: countyA.id, code: `type-${next()}`, name: "案件", definition: CASE_TYPE },
+    }),
+  },
+  "GET /api/v1/case-types/:id": {
+    // the center's readers, and the people of units below it
+    allow: ["admin", "organiser", "u1_head", "u1_staff", "u2_head", "viewer"],
+    call: () => ({ method: "GET", url: `/case-types/${caseTypeId}` }),
+  },
+  "GET /api/v1/case-types/:id/rates": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/case-types/${caseTypeId}/rates?year=2026` }),
+  },
+  "POST /api/v1/case-types/:id/cases": {
+    allow: ORGANISERS,
+    call: () => ({
+      url: `/case-types/${caseTypeId}/cases`,
+      body: { number: `N${next()}`, title: "占道经营" },
+    }),
+  },
+  "GET /api/v1/cases": { allow: SIGNED_IN, call: () => ({ method: "GET", url: "/cases" }) },
+  "GET /api/v1/cases/:id": {
+    allow: ["admin", "organiser", "u1_head", "u1_staff", "viewer"],
+    call: async () => ({ method: "GET", url: `/cases/${await caseInUnitStage()}` }),
+  },
+  "POST /api/v1/cases/:id/actions": {
+    // 处理 is the unit's stage: the center's organiser may not act on it
+    allow: ["admin", "u1_head", "u1_staff"],
+    call: async () => ({
+      url: `/cases/${await caseInUnitStage()}/actions`,
+      body: { version: 1, action: "complete" },
+    }),
+  },
+  "GET /api/v1/campaigns/:id/case-feeds": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/case-feeds` }),
+  },
+  "PUT /api/v1/campaigns/:id/case-feeds": {
+    allow: ORGANISERS,
+    call: () => ({ method: "PUT", url: `/campaigns/${c1}/case-feeds`, body: { feeds: [] } }),
+  },
+  // ---- satisfaction surveys (on C1)
+  "GET /api/v1/campaigns/:id/surveys": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/surveys` }),
+  },
+  "GET /api/v1/campaigns/:id/satisfaction-indicators": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/satisfaction-indicators` }),
+  },
+  "POST /api/v1/campaigns/:id/surveys": {
+    allow: ORGANISERS,
+    call: () => ({
+      url: `/campaigns/${c1}/surveys`,
+      body: { definition: SURVEY, units: [{ organisationId: u1.id }] },
+    }),
+  },
+  "GET /api/v1/surveys/:id": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/surveys/${surveyId}` }),
+  },
+  "PUT /api/v1/surveys/:id": {
+    allow: ORGANISERS,
+    call: async () => {
+      const survey = await clients.admin.get(`/surveys/${surveyId}`);
+      return {
+        method: "PUT",
+        url: `/surveys/${surveyId}`,
+        body: { definition: SURVEY, units: [{ organisationId: u1.id }], version: survey.body.version },
+      };
+    },
+  },
+  "POST /api/v1/surveys/:id/tokens": {
+    allow: ORGANISERS,
+    call: () => ({ url: `/surveys/${surveyId}/tokens`, body: { counts: { parents: 1 } } }),
+  },
+  "POST /api/v1/surveys/:id/tokens/sheet": {
+    allow: ORGANISERS,
+    call: () => ({ url: `/surveys/${surveyId}/tokens/sheet`, body: { counts: { parents: 1 } } }),
+  },
+  "GET /api/v1/surveys/:id/results": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/surveys/${surveyId}/results` }),
+  },
+  "GET /api/v1/public/surveys/:token": {
+    allow: EVERYONE,
+    call: async () => ({
+      method: "GET",
+      url: new URL(await surveyLink()).pathname.replace("/s/", "/public/surveys/"),
+    }),
+  },
+  "POST /api/v1/public/surveys/:token": {
+    // each call answers through a fresh link of a survey of its own, so the PUT above stays possible
+    allow: EVERYONE,
+    call: async () => ({
+      url: new URL(await surveyLink(await answeredSurvey())).pathname.replace("/s/", "/public/surveys/"),
+      body: { answers: { Q1: "5" } },
+    }),
+  },
+  // ---- rectification (整改) in C1: U1's items, each call on a fresh item
+  "GET /api/v1/campaigns/:id/rectification-items": {
+    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff", "u2_head"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/rectification-items` }),
+  },
+  "POST /api/v1/campaigns/:id/rectification-items": {
+    allow: ORGANISERS,
+    call: () => ({
+      url: `/campaigns/${c1}/rectification-items`,
+      body: { organisationId: u1.id, source: "inspection", problem: "校舍安全隐患", deadline: "2026-06-30" },
+    }),
+  },
+  "POST /api/v1/campaigns/:id/rectification-items/generate": {
+    allow: ORGANISERS,
+    call: () => ({ url: `/campaigns/${c1}/rectification-items/generate`, body: { deadline: "2026-06-30" } }),
+  },
+  "GET /api/v1/rectification-items/:id": {
+    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff"],
+    call: async () => ({ method: "GET", url: `/rectification-items/${await rectificationItem()}` }),
+  },
+  "PATCH /api/v1/rectification-items/:id": {
+    allow: ["admin", "organiser", "u1_head", "u1_staff"],
+    call: async () => ({
+      method: "PATCH",
+      url: `/rectification-items/${await rectificationItem()}`,
+      body: { version: 1, measures: "制定整改方案" },
+    }),
+  },
+  "POST /api/v1/rectification-items/:id/start": {
+    allow: ["admin", "organiser", "u1_head", "u1_staff"],
+    call: async () => ({
+      url: `/rectification-items/${await rectificationItem()}/start`,
+      body: { version: 1 },
+    }),
+  },
+  "POST /api/v1/rectification-items/:id/report": {
+    allow: ["admin", "organiser", "u1_head", "u1_staff"],
+    call: async () => ({
+      url: `/rectification-items/${await rectificationItem("in_progress")}/report`,
+      body: { version: 1, summary: "已整改" },
+    }),
+  },
+  "POST /api/v1/rectification-items/:id/verify": {
+    allow: ORGANISERS,
+    call: async () => ({
+      url: `/rectification-items/${await rectificationItem("reported")}/verify`,
+      body: { version: 1, verdict: "failed", reason: "未整改到位" },
+    }),
+  },
+  "POST /api/v1/rectification-items/:id/close": {
+    allow: ORGANISERS,
+    call: async () => ({
+      url: `/rectification-items/${await rectificationItem("verified")}/close`,
+      body: { version: 1 },
+    }),
+  },
+  "POST /api/v1/rectification-items/:id/evidence": {
+    allow: ["admin", "organiser", "u1_head", "u1_staff"],
+    call: async () => {
+      const { body, headers } = multipart({}, "整改材料.pdf", PDF);
+      return { url: `/rectification-items/${await rectificationItem()}/evidence`, body, headers };
+    },
+  },
+  "GET /api/v1/rectification-evidence/:id": {
+    allow: ["admin", "organiser", "viewer", "u1_head", "u1_staff"],
+    call: async () => {
+      const { body, headers } = multipart({}, "整改材料.pdf", PDF);
+      const res = await clients.admin.request(
+        "POST",
+        `/rectification-items/${await rectificationItem()}/evidence`,
+        body,
+        headers,
+      );
+      return { method: "GET", url: `/rectification-evidence/${res.body.id}` };
+    },
+  },
+  "POST /api/v1/campaigns/:id/follow-up": {
+    allow: ORGANISERS,
+    call: () => ({
+      url: `/campaigns/${c1}/follow-up`,
+      body: { selfCheckDeadline: "2026-09-15", recheckDeadline: "2026-09-30" },
+    }),
+  },
+  "GET /api/v1/campaigns/:id/rechecks": {
+    allow: ["admin", "organiser", "viewer"],
+    call: () => ({ method: "GET", url: `/campaigns/${c1}/rechecks` }),
+  },
+  "POST /api/v1/campaigns/:id/rechecks/:itemId": {
+    allow: ORGANISERS,
+    call: async () => ({
+      url: `/campaigns/${c1}/rechecks/${await rectificationItem("closed")}`,
+      body: { version: 1, verdict: "held", reason: "整改成果巩固" },
+    }),
+  },
 };
+
+/** A fresh 整改事项 of U1 in C1, written straight to the database in the given state. */
+async function rectificationItem(
+  status: "pending" | "in_progress" | "reported" | "verified" | "closed" = "pending",
+): Promise<string> {
+  const now = server.services.clock.now();
+  const row = await server.services.db
+    .insertInto("rectification_items")
+    .values({
+      campaign_id: c1,
+      organisation_id: u1.id,
+      source: "inspection",
+      problem: "校舍安全隐患",
+      deadline: new Date("2026-06-30T15:00:00Z"),
+      status,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 async function setUp() {
   server = await startTestServer();
@@ -983,6 +1291,15 @@ async function setUp() {
     endsAt: new Date(now + 10 * 86_400_000).toISOString(),
   });
   expect(period.status, JSON.stringify(period.body)).toBe(200);
+  const caseType = await clients.organiser.post("/case-types", {
+    ownerId: countyA.id,
+    code: "city",
+    name: "数字化城管案件",
+    definition: CASE_TYPE,
+  });
+  expect(caseType.status, JSON.stringify(caseType.body)).toBe(201);
+  caseTypeId = caseType.body.id;
+  surveyId = await answeredSurvey();
 }
 
 beforeAll(setUp, 120_000);

@@ -108,7 +108,7 @@ describe("bootstrap", () => {
   });
   afterAll(() => server.close());
 
-  it("loads the demo into an empty database once, with a user for every role and three campaigns", async () => {
+  it("loads the demo into an empty database once, with a user for every role and five campaigns", async () => {
     const services = server.services;
     const countUsers = async () =>
       Number(
@@ -135,7 +135,8 @@ describe("bootstrap", () => {
       return Number(row.n);
     };
     expect(await count("县")).toBe(1);
-    expect((await count("乡镇")) + (await count("街道"))).toBe(12);
+    // The county's twelve, and the five 街道办事处 the 数字化城管 center dispatches cases to.
+    expect((await count("乡镇")) + (await count("街道"))).toBe(17);
     expect(await count("学校")).toBe(30);
     // 18 schools of the tree, and S7's twelve (S01…S12) under the acceptance office.
     expect([
@@ -157,14 +158,21 @@ describe("bootstrap", () => {
     expect(second).toEqual({ admin: null, demo: null });
     expect(await countUsers()).toBe(usersBefore);
 
-    // The campaigns: last year's S4 published, this year's S4 in review, S7 in self-evaluation.
+    // The campaigns: last year's S4 published; this year's S4 in review, S7 in self-evaluation, S8 with its
+    // satisfaction survey and S13 fed from the cases.
     const campaigns = await services.db
       .selectFrom("campaigns")
       .select(["year", "status", "name"])
       .orderBy("year")
       .orderBy("name")
       .execute();
-    expect(campaigns.map((c) => c.status).sort()).toEqual(["published", "running", "running"]);
+    expect(campaigns.map((c) => [c.year, c.status, c.name])).toEqual([
+      [2025, "published", "2025年度全县工会工作创优争先考评"],
+      [2026, "running", "2026年义务教育标准化学校评估验收"],
+      [2026, "running", "2026年度全县工会工作创优争先考评"],
+      [2026, "running", "2026年度县教育局所属学校绩效考核"],
+      [2026, "running", "2026年街道办事处数字化城管与12345热线办理考核"],
+    ]);
     const kaopingban = await ApiClient.login(server.app, "kaopingban", DEMO_PASSWORD);
     const listed = await kaopingban.get("/campaigns");
     const current = listed.body.items.find((c: { status: string }) => c.status === "running");

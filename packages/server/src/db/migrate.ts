@@ -5,6 +5,10 @@ import * as selfEvaluation from "./migrations/0003-self-evaluation.js";
 import * as reviewGrading from "./migrations/0004-review-grading.js";
 import * as documentTemplates from "./migrations/0005-document-templates.js";
 import * as jobs from "./migrations/0006-jobs.js";
+import * as surveys from "./migrations/0007-surveys.js";
+import * as rectification from "./migrations/0008-rectification.js";
+import * as cases from "./migrations/0009-cases.js";
+import * as reminders from "./migrations/0010-reminders.js";
 
 function fromStatements(statements: readonly string[]): Migration {
   return {
@@ -21,6 +25,10 @@ const migrations: Record<string, Migration> = {
   "0004-review-grading": fromStatements(reviewGrading.statements),
   "0005-document-templates": fromStatements(documentTemplates.statements),
   "0006-jobs": fromStatements(jobs.statements),
+  "0007-surveys": fromStatements(surveys.statements),
+  "0008-rectification": fromStatements(rectification.statements),
+  "0009-cases": fromStatements(cases.statements),
+  "0010-reminders": fromStatements(reminders.statements),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

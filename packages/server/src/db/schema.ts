@@ -42,6 +42,8 @@ export interface UserTable {
   password_changed_at: Timestamp | null;
   version: Generated<number>;
   created_at: CreatedAt;
+  /** Where reminders are mailed (提醒邮件); none: in-app only. */
+  email: string | null;
 }
 
 export interface RoleGrantTable {
@@ -93,6 +95,8 @@ export interface CampaignTable {
   created_by: string | null;
   created_at: CreatedAt;
   published_at: Timestamp | null;
+  /** 回头看: the earlier campaign this one follows up. */
+  follow_up_of: Generated<string | null>;
 }
 
 export interface CampaignStageTable {
@@ -378,8 +382,192 @@ export interface JobItemTable {
   finished_at: Timestamp | null;
 }
 
+export type ReminderKind = "approaching" | "missed" | "escalated" | "digest";
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  deadline_key: string;
+  source_kind: string;
+  reminder: ReminderKind;
+  due_at: Timestamp;
+  title: string;
+  body: string;
+  link: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationMailTable {
+  id: Generated<string>;
+  notification_id: string;
+  address: string;
+  subject: string;
+  status: "sent" | "failed";
+  error: string | null;
+  attempted_at: Timestamp;
+}
+
+export type RectificationItemStatus = "pending" | "in_progress" | "reported" | "verified" | "closed";
+
+/** 整改事项 */
+export interface RectificationItemTable {
+  id: Generated<string>;
+  campaign_id: string;
+  organisation_id: string;
+  source: "review" | "feedback" | "inspection" | "recheck";
+  indicator_code: string | null;
+  problem: string;
+  target: string | null;
+  measures: string | null;
+  deadline: Timestamp;
+  responsible_person: string | null;
+  status: Generated<RectificationItemStatus>;
+  last_verdict: "passed" | "failed" | "partial" | null;
+  reported_at: Timestamp | null;
+  relapse_of: string | null;
+  recheck_verdict: "held" | "relapsed" | null;
+  recheck_reason: string | null;
+  recheck_campaign_id: string | null;
+  rechecked_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RectificationEventTable {
+  id: Generated<string>;
+  /** The order events happened in, even within one instant. */
+  seq: Generated<string>;
+  item_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  verdict: string | null;
+  reason: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: Timestamp;
+}
+
+export interface RectificationEvidenceTable {
+  id: Generated<string>;
+  item_id: string;
+  sha256: string;
+  original_name: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+/** 满意度调查: the questionnaire, groups, quotas and sample rule are one JSON definition (see @kaoping/core). */
+export interface SurveyTable {
+  id: Generated<string>;
+  campaign_id: string;
+  definition: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A unit the survey judges; `population` typed when the survey reads it from no base-data field. */
+export interface SurveyUnitTable {
+  survey_id: string;
+  organisation_id: string;
+  population: number | null;
+}
+
+/** A one-time link: only the token's SHA-256 is kept. */
+export interface SurveyTokenTable {
+  id: Generated<string>;
+  survey_id: string;
+  organisation_id: string;
+  group_code: string;
+  token_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** An anonymous response: the unit and group it counts for, nothing about the respondent or the token. */
+export interface SurveyResponseTable {
+  id: Generated<string>;
+  survey_id: string;
+  organisation_id: string;
+  group_code: string;
+  answers: Json<Record<string, unknown>>;
+}
+
+/** 案件类型: the stages are a JSON definition checked by @kaoping/core (CaseTypeDefinition). */
+export interface CaseTypeTable {
+  id: Generated<string>;
+  owner_id: string;
+  code: string;
+  name: string;
+  definition: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 案件: the current stage (`stage_index` past the last once finished), its deadline and the case's own. */
+export interface CaseTable {
+  id: Generated<string>;
+  case_type_id: string;
+  number: string;
+  title: string;
+  address: string | null;
+  details: string | null;
+  received_at: Timestamp;
+  unit_id: string | null;
+  stage_index: Generated<number>;
+  stage_code: string | null;
+  stage_due_at: Timestamp | null;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  revisited: boolean | null;
+  finished_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: "received" | "completed" | "returned";
+  stage_code: string;
+  to_stage_code: string | null;
+  unit_id: string | null;
+  revisited: boolean | null;
+  note: string | null;
+}
+
+/** A campaign's scheme field fed from a case type's measure over a period (自动采集). */
+export interface CampaignCaseFeedTable {
+  campaign_id: string;
+  field_code: string;
+  case_type_id: string;
+  measure:
+    | "received"
+    | "closed"
+    | "closed_on_time"
+    | "revisited"
+    | "close_rate"
+    | "on_time_rate"
+    | "revisit_rate";
+  period_from: Timestamp;
+  period_to: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
+  case_types: CaseTypeTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  campaign_case_feeds: CampaignCaseFeedTable;
   users: UserTable;
   role_grants: RoleGrantTable;
   sessions: SessionTable;
@@ -411,6 +599,15 @@ export interface Database {
   document_templates: DocumentTemplateTable;
   jobs: JobTable;
   job_items: JobItemTable;
+  surveys: SurveyTable;
+  survey_units: SurveyUnitTable;
+  survey_tokens: SurveyTokenTable;
+  survey_responses: SurveyResponseTable;
+  rectification_items: RectificationItemTable;
+  rectification_events: RectificationEventTable;
+  rectification_evidence: RectificationEvidenceTable;
+  notifications: NotificationTable;
+  notification_mails: NotificationMailTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

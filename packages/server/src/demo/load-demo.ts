@@ -15,6 +15,10 @@ import { ApiClient } from "../http/in-process-client.js";
 import { createOrganisation } from "../modules/organisations/manage-organisations.js";
 import { createUser } from "../modules/users/manage-users.js";
 import { DEMO_CAMPAIGNS } from "./demo-campaigns.js";
+import { DEMO_CASES } from "./demo-cases.js";
+import { demoRectification } from "./demo-rectification.js";
+import { demoReminders } from "./demo-reminders.js";
+import { demoSurveys } from "./demo-surveys.js";
 
 /** Every demo user's password (printed at the first start; the README lists the users). */
 export const DEMO_PASSWORD = "kaoping-demo";
@@ -277,7 +281,15 @@ const demoUsers: DemoStep = {
 };
 
 /** In order; append later steps here. */
-export const DEMO_STEPS: DemoStep[] = [organisationTree, demoUsers, ...DEMO_CAMPAIGNS];
+export const DEMO_STEPS: DemoStep[] = [
+  organisationTree,
+  demoUsers,
+  ...DEMO_CAMPAIGNS,
+  ...DEMO_CASES,
+  demoSurveys,
+  demoRectification,
+  demoReminders,
+];
 
 /** Whether the database holds nothing yet (no organisation, no user): the demo loads only then. */
 export async function isEmptyDatabase(services: Services): Promise<boolean> {

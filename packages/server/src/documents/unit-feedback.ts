@@ -23,6 +23,7 @@ import { type CampaignContext, loadCampaign } from "../modules/campaigns/campaig
 import { isReached } from "../modules/campaigns/stages.js";
 import { buildGradingInputs, type GradingInputs } from "../modules/grading/grading-inputs.js";
 import { latestRun } from "../modules/grading/grading-runs.js";
+import { type RectificationLine, unitRectificationLines } from "../modules/rectification/unit-items.js";
 import { type FindingView, listFindings } from "../modules/review/findings.js";
 import { loadUnit, type ReviewUnit } from "../modules/review/review-sheets.js";
 import { loadSelfEvaluationInputs } from "../modules/self-evaluations/self-evaluation-inputs.js";
@@ -46,6 +47,8 @@ export interface UnitFeedback {
   deadline: string;
   /** The problems to be rectified, in the scheme's order, findings without an indicator last. */
   problems: Problem[];
+  /** The unit's rectification items (整改事项) once recorded, in the order they were; empty before. */
+  rectification: RectificationLine[];
 }
 
 /** 存在问题: an indicator that lost points or has findings, or a finding about the unit as a whole. */
@@ -105,6 +108,7 @@ export async function loadUnitFeedback(
     findings,
     deadline,
     problems: problemsOf(campaign, basis, findings),
+    rectification: await unitRectificationLines(db, campaign, unit.id, services.clock.now()),
   };
 }
 

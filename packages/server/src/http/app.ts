@@ -12,6 +12,7 @@ import {
 import type { Services } from "../context.js";
 import { AppError } from "../errors.js";
 import { JobWorker } from "../jobs/worker.js";
+import { ReminderTimer } from "../modules/reminders/reminder-timer.js";
 import type { Api } from "./api.js";
 import { authenticate } from "./authenticate.js";
 import { handleError } from "./error-handler.js";
@@ -32,6 +33,8 @@ declare module "fastify" {
     routeTable: RouteEntry[];
     /** The batch job worker: running unless the settings turn it off; stopped by `app.close()`. */
     jobs: JobWorker;
+    /** The reminder run (提醒) every few minutes, unless the settings turn it off; stopped by `app.close()`. */
+    reminders: ReminderTimer;
   }
 }
 
@@ -91,6 +94,9 @@ export async function buildApp(services: Services): Promise<Api> {
   const jobs = new JobWorker(services);
   app.decorate("jobs", jobs);
   app.addHook("onClose", () => jobs.stop());
+  const reminders = new ReminderTimer(services);
+  app.decorate("reminders", reminders);
+  app.addHook("onClose", () => reminders.stop());
 
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
@@ -108,5 +114,6 @@ export async function buildApp(services: Services): Promise<Api> {
   if (webApp !== null) await registerWebApp(app, webApp);
   await app.ready();
   if (config.jobs.worker) jobs.start();
+  reminders.start();
   return app;
 }

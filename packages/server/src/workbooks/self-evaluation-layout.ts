@@ -75,6 +75,8 @@ export interface LayoutOptions {
   editable: (code: string) => boolean;
   /** Unit-wide edits (base data): the unit's own people. */
   unitWide: boolean;
+  /** Fields fed from Kaoping's records (cases, surveys): never typed, so not in the workbook. */
+  fedFields: ReadonlySet<string>;
   /** The tables in the workbook (fixed-row tables the person may edit). */
   tables: readonly Table[];
 }
@@ -112,7 +114,7 @@ export function workbookLayout(plan: CompiledScheme, options: LayoutOptions): Wo
   }
   const fields = options.unitWide
     ? [...plan.fields.values()]
-        .filter((field) => field.from === undefined)
+        .filter((field) => field.from === undefined && !options.fedFields.has(field.code))
         .map((field, i) => ({ row: FIRST_ROW + i, field }))
     : [];
   const tables = options.tables.map((table) => ({

@@ -30,11 +30,18 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
     const body: unknown = await response.json().catch(() => undefined);
     throw toApiError(response.status, body);
   }
-  const blob = await response.blob();
+  saveBlob(
+    await response.blob(),
+    dispositionFileName(response.headers.get("content-disposition")) ?? fallbackName,
+  );
+}
+
+/** Hands a file made in the browser or fetched some other way (a POST's answer) to the browser to save. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = href;
-  link.download = dispositionFileName(response.headers.get("content-disposition")) ?? fallbackName;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();

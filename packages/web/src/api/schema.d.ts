@@ -38,6 +38,7 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 displayName: string;
+                                email: string | null;
                                 organisationId: string | null;
                                 disabled: boolean;
                                 grants: {
@@ -126,6 +127,7 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 displayName: string;
+                                email: string | null;
                                 organisationId: string | null;
                                 disabled: boolean;
                                 grants: {
@@ -228,6 +230,7 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 displayName: string;
+                                email: string | null;
                                 organisationId: string | null;
                                 disabled: boolean;
                                 grants: {
@@ -260,6 +263,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         password: string;
+                        email?: string | null;
                         organisationId: string | null;
                         grants: {
                             /** @enum {string} */
@@ -280,6 +284,7 @@ export interface paths {
                             id: string;
                             username: string;
                             displayName: string;
+                            email: string | null;
                             organisationId: string | null;
                             disabled: boolean;
                             grants: {
@@ -328,6 +333,7 @@ export interface paths {
                             id: string;
                             username: string;
                             displayName: string;
+                            email: string | null;
                             organisationId: string | null;
                             disabled: boolean;
                             grants: {
@@ -361,6 +367,7 @@ export interface paths {
                     "application/json": {
                         version: number;
                         displayName?: string;
+                        email?: string | null;
                         disabled?: boolean;
                         grants?: {
                             /** @enum {string} */
@@ -382,6 +389,7 @@ export interface paths {
                             id: string;
                             username: string;
                             displayName: string;
+                            email: string | null;
                             organisationId: string | null;
                             disabled: boolean;
                             grants: {
@@ -1905,6 +1913,9 @@ export interface paths {
                             };
                             tableData: {
                                 [key: string]: unknown;
+                            };
+                            fed: {
+                                [key: string]: string;
                             };
                             items: {
                                 code: string;
@@ -4004,7 +4015,7 @@ export interface paths {
                             items: {
                                 key: string;
                                 /** @enum {string} */
-                                kind: "self_evaluation" | "assigned_task" | "review" | "preliminary_check" | "objection" | "open_stage" | "late_self_evaluation" | "watch_campaign";
+                                kind: "self_evaluation" | "assigned_task" | "review" | "preliminary_check" | "objection" | "open_stage" | "late_self_evaluation" | "watch_campaign" | "rectification" | "rectification_verification" | "rectification_overdue";
                                 /** @enum {string} */
                                 role: "admin" | "organiser" | "unit_head" | "unit_staff" | "department_staff" | "reviewer" | "viewer";
                                 campaignId: string;
@@ -4027,6 +4038,7 @@ export interface paths {
                                     target?: string;
                                     departmentId?: string;
                                     stage?: string;
+                                    rectificationItemId?: string;
                                 };
                             }[];
                             total: number;
@@ -4324,6 +4336,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My reminders, newest first, with the unread count; `unreadOnly` lists the unread ones only */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    unreadOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                reminder: "approaching" | "missed" | "escalated" | "digest";
+                                kind: string;
+                                title: string;
+                                body: string;
+                                link: string;
+                                dueAt: string;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my reminders read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my reminders read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaignId}/self-evaluations/{organisationId}/workbook": {
         parameters: {
             query?: never;
@@ -4525,6 +4673,2276 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/rectification-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's rectification items (整改事项), overdue first, with counts per unit */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                    organisationId?: string;
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                campaignId: string;
+                                organisationId: string;
+                                organisationCode: string;
+                                organisationName: string;
+                                /** @enum {string} */
+                                source: "review" | "feedback" | "inspection" | "recheck";
+                                indicatorCode: string | null;
+                                indicator: string | null;
+                                problem: string;
+                                target: string | null;
+                                measures: string | null;
+                                deadline: string;
+                                responsiblePerson: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                                lastVerdict: ("passed" | "failed" | "partial") | null;
+                                overdue: boolean;
+                                reportedAt: string | null;
+                                relapseOf: string | null;
+                                recheck: {
+                                    /** @enum {string} */
+                                    verdict: "held" | "relapsed";
+                                    reason: string | null;
+                                    campaignId: string;
+                                    at: string;
+                                } | null;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            units: {
+                                organisationId: string;
+                                organisationCode: string;
+                                organisationName: string;
+                                open: number;
+                                overdue: number;
+                                reported: number;
+                                closed: number;
+                                total: number;
+                            }[];
+                            now: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record one rectification item for a unit (the organiser): problem, deadline, and what is known */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        /** @enum {string} */
+                        source: "review" | "feedback" | "inspection";
+                        indicatorCode?: string | null;
+                        problem: string;
+                        target?: string | null;
+                        measures?: string | null;
+                        deadline: string;
+                        responsiblePerson?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/rectification-items/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate items from the review findings, one per unit and indicator; the deadline defaults to the 整改 stage's */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectification-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rectification item with its history and evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            campaignName: string;
+                            history: {
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                verdict: string | null;
+                                reason: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                            evidence: {
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            canAct: {
+                                unit: boolean;
+                                organiser: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Fill in the four specifics (target, measures, responsible person); problem, indicator and deadline are the organiser's */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        target?: string | null;
+                        measures?: string | null;
+                        responsiblePerson?: string | null;
+                        problem?: string;
+                        indicatorCode?: string | null;
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/rectification-items/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start rectifying (待整改 → 整改中) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectification-items/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the rectification done (整改中 → 已整改): four specifics complete and evidence attached */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectification-items/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The organiser's verdict: passed (已验证), failed (reopened) or partial (back to 整改中) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        verdict: "passed" | "failed" | "partial";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectification-items/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close (销号) an item verified as passed; anything else is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            organisationId: string;
+                            organisationCode: string;
+                            organisationName: string;
+                            /** @enum {string} */
+                            source: "review" | "feedback" | "inspection" | "recheck";
+                            indicatorCode: string | null;
+                            indicator: string | null;
+                            problem: string;
+                            target: string | null;
+                            measures: string | null;
+                            deadline: string;
+                            responsiblePerson: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                            lastVerdict: ("passed" | "failed" | "partial") | null;
+                            overdue: boolean;
+                            reportedAt: string | null;
+                            relapseOf: string | null;
+                            recheck: {
+                                /** @enum {string} */
+                                verdict: "held" | "relapsed";
+                                reason: string | null;
+                                campaignId: string;
+                                at: string;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectification-items/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach one evidence file (multipart) while the item is being rectified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectification-evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a rectification evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起回头看: a draft follow-up campaign over the units with closed items, to re-check them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        year?: number;
+                        selfCheckDeadline: string;
+                        recheckDeadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "published";
+                            organiserId: string;
+                            organiserName: string;
+                            schemeVersionId: string;
+                            schemeCode: string;
+                            schemeName: string;
+                            schemeVersionLabel: string;
+                            currentStage: string | null;
+                            unitCount: number;
+                            version: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            settings: {
+                                reviewersSeeSelfScores: boolean;
+                            };
+                            stages: {
+                                stage: string;
+                                name: string;
+                                position: number;
+                                startsAt: string | null;
+                                deadline: string | null;
+                                openedAt: string | null;
+                                closedAt: string | null;
+                            }[];
+                            categories: {
+                                code: string;
+                                name: string;
+                            }[];
+                            raterGroups: {
+                                code: string;
+                                name: string;
+                                weight: string;
+                                members: {
+                                    id: string;
+                                    username: string;
+                                    displayName: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/rechecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回头看: the closed items of the campaign this one follows up, with their re-check verdicts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUpOf: {
+                                id: string;
+                                name: string;
+                                year: number;
+                            } | null;
+                            items: {
+                                id: string;
+                                campaignId: string;
+                                organisationId: string;
+                                organisationCode: string;
+                                organisationName: string;
+                                /** @enum {string} */
+                                source: "review" | "feedback" | "inspection" | "recheck";
+                                indicatorCode: string | null;
+                                indicator: string | null;
+                                problem: string;
+                                target: string | null;
+                                measures: string | null;
+                                deadline: string;
+                                responsiblePerson: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                                lastVerdict: ("passed" | "failed" | "partial") | null;
+                                overdue: boolean;
+                                reportedAt: string | null;
+                                relapseOf: string | null;
+                                recheck: {
+                                    /** @enum {string} */
+                                    verdict: "held" | "relapsed";
+                                    reason: string | null;
+                                    campaignId: string;
+                                    at: string;
+                                } | null;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/rechecks/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-check a closed item: held (巩固) or relapsed (反弹, opening a new item here with a deadline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        verdict: "held" | "relapsed";
+                        reason: string;
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                id: string;
+                                campaignId: string;
+                                organisationId: string;
+                                organisationCode: string;
+                                organisationName: string;
+                                /** @enum {string} */
+                                source: "review" | "feedback" | "inspection" | "recheck";
+                                indicatorCode: string | null;
+                                indicator: string | null;
+                                problem: string;
+                                target: string | null;
+                                measures: string | null;
+                                deadline: string;
+                                responsiblePerson: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                                lastVerdict: ("passed" | "failed" | "partial") | null;
+                                overdue: boolean;
+                                reportedAt: string | null;
+                                relapseOf: string | null;
+                                recheck: {
+                                    /** @enum {string} */
+                                    verdict: "held" | "relapsed";
+                                    reason: string | null;
+                                    campaignId: string;
+                                    at: string;
+                                } | null;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                            relapse: {
+                                id: string;
+                                campaignId: string;
+                                organisationId: string;
+                                organisationCode: string;
+                                organisationName: string;
+                                /** @enum {string} */
+                                source: "review" | "feedback" | "inspection" | "recheck";
+                                indicatorCode: string | null;
+                                indicator: string | null;
+                                problem: string;
+                                target: string | null;
+                                measures: string | null;
+                                deadline: string;
+                                responsiblePerson: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "in_progress" | "reported" | "verified" | "closed";
+                                lastVerdict: ("passed" | "failed" | "partial") | null;
+                                overdue: boolean;
+                                reportedAt: string | null;
+                                relapseOf: string | null;
+                                recheck: {
+                                    /** @enum {string} */
+                                    verdict: "held" | "relapsed";
+                                    reason: string | null;
+                                    campaignId: string;
+                                    at: string;
+                                } | null;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case types the caller sees (the center's, or those dispatching to the caller's unit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                ownerId: string;
+                                ownerName: string;
+                                code: string;
+                                name: string;
+                                definition: {
+                                    stages: {
+                                        code: string;
+                                        name: string;
+                                        hours: number;
+                                        /** @enum {string} */
+                                        actor: "center" | "unit";
+                                    }[];
+                                    dispatchStage: string;
+                                    closingStage: string;
+                                    revisitStage: string | null;
+                                };
+                                hoursToClose: number;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a case type: ordered stages with calendar hours allowed and who acts (organisers of the owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ownerId: string;
+                        code: string;
+                        name: string;
+                        definition: {
+                            stages: {
+                                code: string;
+                                name: string;
+                                hours: number;
+                                /** @enum {string} */
+                                actor: "center" | "unit";
+                            }[];
+                            dispatchStage: string;
+                            closingStage: string;
+                            /** @default null */
+                            revisitStage?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ownerId: string;
+                            ownerName: string;
+                            code: string;
+                            name: string;
+                            definition: {
+                                stages: {
+                                    code: string;
+                                    name: string;
+                                    hours: number;
+                                    /** @enum {string} */
+                                    actor: "center" | "unit";
+                                }[];
+                                dispatchStage: string;
+                                closingStage: string;
+                                revisitStage: string | null;
+                            };
+                            hoursToClose: number;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ownerId: string;
+                            ownerName: string;
+                            code: string;
+                            name: string;
+                            definition: {
+                                stages: {
+                                    code: string;
+                                    name: string;
+                                    hours: number;
+                                    /** @enum {string} */
+                                    actor: "center" | "unit";
+                                }[];
+                                dispatchStage: string;
+                                closingStage: string;
+                                revisitStage: string | null;
+                            };
+                            hoursToClose: number;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types/{id}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 处结率, 按期办结率 and 回访率 per unit over cases received in a period (a year by default, Beijing time) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            typeId: string;
+                            from: string;
+                            to: string;
+                            label: string;
+                            rows: {
+                                organisationId: string;
+                                organisationName: string;
+                                received: number;
+                                closed: number;
+                                closedOnTime: number;
+                                revisited: number;
+                                closeRate: string | null;
+                                onTimeRate: string | null;
+                                revisitRate: string | null;
+                                closePercent: string | null;
+                                onTimePercent: string | null;
+                                revisitPercent: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a received case (受理登记); it enters the type's first stage at its received time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        title: string;
+                        address?: string;
+                        details?: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            typeId: string;
+                            typeName: string;
+                            number: string;
+                            title: string;
+                            address: string | null;
+                            details: string | null;
+                            receivedAt: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            stageCode: string | null;
+                            stageName: string | null;
+                            stageActor: ("center" | "unit") | null;
+                            stageDueAt: string | null;
+                            dueAt: string;
+                            closedAt: string | null;
+                            closedOnTime: boolean | null;
+                            revisited: boolean | null;
+                            finishedAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                            stages: {
+                                code: string;
+                                name: string;
+                                hours: number;
+                                /** @enum {string} */
+                                actor: "center" | "unit";
+                                /** @enum {string} */
+                                status: "done" | "current" | "pending";
+                            }[];
+                            dispatchStage: string;
+                            revisitStage: string | null;
+                            events: {
+                                at: string;
+                                actorName: string;
+                                /** @enum {string} */
+                                action: "received" | "completed" | "returned";
+                                stageCode: string;
+                                toStageCode: string | null;
+                                unitId: string | null;
+                                revisited: boolean | null;
+                                note: string | null;
+                            }[];
+                            mayAct: boolean;
+                            mayReturn: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases the caller sees, newest received first, filtered by type, unit, stage, status or overdue */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    typeId?: string;
+                    unitId?: string;
+                    stage?: string;
+                    status?: "open" | "closed";
+                    overdue?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                typeId: string;
+                                typeName: string;
+                                number: string;
+                                title: string;
+                                address: string | null;
+                                details: string | null;
+                                receivedAt: string;
+                                unitId: string | null;
+                                unitName: string | null;
+                                stageCode: string | null;
+                                stageName: string | null;
+                                stageActor: ("center" | "unit") | null;
+                                stageDueAt: string | null;
+                                dueAt: string;
+                                closedAt: string | null;
+                                closedOnTime: boolean | null;
+                                revisited: boolean | null;
+                                finishedAt: string | null;
+                                overdue: boolean;
+                                version: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its stages and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            typeId: string;
+                            typeName: string;
+                            number: string;
+                            title: string;
+                            address: string | null;
+                            details: string | null;
+                            receivedAt: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            stageCode: string | null;
+                            stageName: string | null;
+                            stageActor: ("center" | "unit") | null;
+                            stageDueAt: string | null;
+                            dueAt: string;
+                            closedAt: string | null;
+                            closedOnTime: boolean | null;
+                            revisited: boolean | null;
+                            finishedAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                            stages: {
+                                code: string;
+                                name: string;
+                                hours: number;
+                                /** @enum {string} */
+                                actor: "center" | "unit";
+                                /** @enum {string} */
+                                status: "done" | "current" | "pending";
+                            }[];
+                            dispatchStage: string;
+                            revisitStage: string | null;
+                            events: {
+                                at: string;
+                                actorName: string;
+                                /** @enum {string} */
+                                action: "received" | "completed" | "returned";
+                                stageCode: string;
+                                toStageCode: string | null;
+                                unitId: string | null;
+                                revisited: boolean | null;
+                                note: string | null;
+                            }[];
+                            mayAct: boolean;
+                            mayReturn: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the current stage (the unit at 分派, the outcome at 回访) or send the case back to the unit (center) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        action: "complete" | "return";
+                        note?: string;
+                        /** Format: uuid */
+                        unitId?: string;
+                        revisited?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            typeId: string;
+                            typeName: string;
+                            number: string;
+                            title: string;
+                            address: string | null;
+                            details: string | null;
+                            receivedAt: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            stageCode: string | null;
+                            stageName: string | null;
+                            stageActor: ("center" | "unit") | null;
+                            stageDueAt: string | null;
+                            dueAt: string;
+                            closedAt: string | null;
+                            closedOnTime: boolean | null;
+                            revisited: boolean | null;
+                            finishedAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                            stages: {
+                                code: string;
+                                name: string;
+                                hours: number;
+                                /** @enum {string} */
+                                actor: "center" | "unit";
+                                /** @enum {string} */
+                                status: "done" | "current" | "pending";
+                            }[];
+                            dispatchStage: string;
+                            revisitStage: string | null;
+                            events: {
+                                at: string;
+                                actorName: string;
+                                /** @enum {string} */
+                                action: "received" | "completed" | "returned";
+                                stageCode: string;
+                                toStageCode: string | null;
+                                unitId: string | null;
+                                revisited: boolean | null;
+                                note: string | null;
+                            }[];
+                            mayAct: boolean;
+                            mayReturn: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/case-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's scheme fields fed from case measures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fieldCode: string;
+                                fieldName: string;
+                                caseTypeId: string;
+                                caseTypeName: string;
+                                /** @enum {string} */
+                                measure: "received" | "closed" | "closed_on_time" | "revisited" | "close_rate" | "on_time_rate" | "revisit_rate";
+                                from: string;
+                                to: string;
+                                origin: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the campaign's case feeds: field ← case type's measure over a period (default the campaign's year) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        feeds: {
+                            fieldCode: string;
+                            /** Format: uuid */
+                            caseTypeId: string;
+                            /** @enum {string} */
+                            measure: "received" | "closed" | "closed_on_time" | "revisited" | "close_rate" | "on_time_rate" | "revisit_rate";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fieldCode: string;
+                                fieldName: string;
+                                caseTypeId: string;
+                                caseTypeName: string;
+                                /** @enum {string} */
+                                measure: "received" | "closed" | "closed_on_time" | "revisited" | "close_rate" | "on_time_rate" | "revisit_rate";
+                                from: string;
+                                to: string;
+                                origin: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's satisfaction surveys (满意度调查) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                campaignId: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                units: {
+                                    organisationId: string;
+                                    code: string;
+                                    name: string;
+                                    population: number | null;
+                                }[];
+                                issued: number;
+                                responses: number;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a survey: questions, respondent groups and quotas, sample rule, units, the indicator it feeds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        units: {
+                            /** Format: uuid */
+                            organisationId: string;
+                            population?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            units: {
+                                organisationId: string;
+                                code: string;
+                                name: string;
+                                population: number | null;
+                            }[];
+                            issued: number;
+                            responses: number;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/satisfaction-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheme's satisfaction indicators, with the Likert levels a key question needs to feed each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                measure: "rate" | "mean";
+                                levels: {
+                                    code: string;
+                                    name: string;
+                                    points: string | number;
+                                    satisfied: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            units: {
+                                organisationId: string;
+                                code: string;
+                                name: string;
+                                population: number | null;
+                            }[];
+                            issued: number;
+                            responses: number;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a survey (until the first response comes in), carrying its version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        units: {
+                            /** Format: uuid */
+                            organisationId: string;
+                            population?: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            units: {
+                                organisationId: string;
+                                code: string;
+                                name: string;
+                                population: number | null;
+                            }[];
+                            issued: number;
+                            responses: number;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one-time links per unit and group (by default each unit's sample size shared by quotas); shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organisationIds?: string[];
+                        counts?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                organisationId: string;
+                                unitName: string;
+                                groupCode: string;
+                                groupName: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/tokens/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one-time links as for /tokens and return them as a Word sheet of QR codes per unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organisationIds?: string[];
+                        counts?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results per unit and group: valid responses, valid-response rate, quotas, rates and means, the fed indicator */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                organisationId: string;
+                                code: string;
+                                name: string;
+                                population: number | null;
+                                sampleSize: number;
+                                issued: number;
+                                responses: number;
+                                validRate: string | null;
+                                belowMinRate: boolean;
+                                belowSampleSize: boolean;
+                                quotasMet: boolean;
+                                groups: {
+                                    code: string;
+                                    name: string;
+                                    issued: number;
+                                    responses: number;
+                                    share: string | null;
+                                    minShare: string;
+                                    quotaMet: boolean;
+                                    questions: {
+                                        code: string;
+                                        text: string;
+                                        counts: {
+                                            code: string;
+                                            name: string;
+                                            count: number;
+                                            satisfied: boolean;
+                                        }[];
+                                        valid: number;
+                                        satisfiedCount: number;
+                                        rate: string | null;
+                                        mean: string | null;
+                                    }[];
+                                }[];
+                                questions: {
+                                    code: string;
+                                    text: string;
+                                    counts: {
+                                        code: string;
+                                        name: string;
+                                        count: number;
+                                        satisfied: boolean;
+                                    }[];
+                                    valid: number;
+                                    satisfiedCount: number;
+                                    rate: string | null;
+                                    mean: string | null;
+                                }[];
+                                indicator: {
+                                    answers: {
+                                        [key: string]: number;
+                                    };
+                                    score: {
+                                        /** @enum {boolean} */
+                                        ok: true;
+                                        score: string;
+                                        max: string;
+                                        value: string;
+                                    } | {
+                                        /** @enum {boolean} */
+                                        ok: false;
+                                        problem: string;
+                                    };
+                                } | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire behind a one-time link (no sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            intro: string;
+                            unitName: string;
+                            groupName: string;
+                            questions: {
+                                [key: string]: unknown;
+                            }[];
+                            used: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit the answers behind a one-time link, once (no sign-in; nothing about the respondent is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: string | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

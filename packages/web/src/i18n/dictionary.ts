@@ -4,14 +4,18 @@
  * typed by its Chinese one, so a key missing in either language is a type error (and `dictionary.test.ts` checks
  * the placeholders agree and that no two areas define the same key).
  */
+import * as cases from "./messages/cases.js";
 import * as common from "./messages/common.js";
 import * as dashboard from "./messages/dashboard.js";
 import * as documents from "./messages/documents.js";
 import * as grading from "./messages/grading.js";
 import * as organisations from "./messages/organisations.js";
+import * as rectification from "./messages/rectification.js";
+import * as reminders from "./messages/reminders.js";
 import * as review from "./messages/review.js";
 import * as schemes from "./messages/schemes.js";
 import * as selfEvaluation from "./messages/self-evaluation.js";
+import * as surveys from "./messages/surveys.js";
 import * as wizard from "./messages/wizard.js";
 
 /** The areas' tables, in the order they are merged. */
@@ -25,6 +29,10 @@ export const areas = {
   grading,
   dashboard,
   documents,
+  rectification,
+  reminders,
+  surveys,
+  cases,
 };
 
 export const zh = {
@@ -37,6 +45,10 @@ export const zh = {
   ...grading.zh,
   ...dashboard.zh,
   ...documents.zh,
+  ...rectification.zh,
+  ...reminders.zh,
+  ...surveys.zh,
+  ...cases.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -51,6 +63,10 @@ export const en: Record<MessageKey, string> = {
   ...grading.en,
   ...dashboard.en,
   ...documents.en,
+  ...rectification.en,
+  ...reminders.en,
+  ...surveys.en,
+  ...cases.en,
 };
 
 export type Language = "zh" | "en";

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BookOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileWordOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -19,6 +20,7 @@ import { useSession, useSignedIn } from "../auth/session.js";
 import type { MessageKey } from "../i18n/dictionary.js";
 import { useI18n } from "../i18n/i18n.js";
 import { SEAL_RED } from "../theme.js";
+import { NotificationBell } from "./NotificationBell.js";
 import { PageSpinner } from "./PageSpinner.js";
 
 interface MenuEntry {
@@ -42,11 +44,12 @@ const TEMPLATES: MenuEntry = {
   icon: <FileWordOutlined />,
 };
 const DASHBOARD: MenuEntry = { path: "/dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> };
+const CASES: MenuEntry = { path: "/cases", label: "nav.cases", icon: <FileSearchOutlined /> };
 
 /** The side menu of each kind of role. */
 const MENUS = {
-  organiser: [WORKSPACE, CAMPAIGNS, DASHBOARD, SCHEMES, ORGANISATIONS, TEMPLATES],
-  unit: [WORKSPACE, CAMPAIGNS],
+  organiser: [WORKSPACE, CAMPAIGNS, CASES, DASHBOARD, SCHEMES, ORGANISATIONS, TEMPLATES],
+  unit: [WORKSPACE, CAMPAIGNS, CASES],
   reviewer: [WORKSPACE, REVIEWS, CAMPAIGNS],
   viewer: [WORKSPACE, DASHBOARD, CAMPAIGNS],
 } as const;
@@ -54,7 +57,7 @@ const MENUS = {
 /** The menu entry a page belongs to: the longest menu path its address starts with (campaign pages under 考评活动). */
 function selectedKey(pathname: string): string {
   if (pathname.startsWith("/grading-runs")) return "/campaigns";
-  const entries = [CAMPAIGNS, REVIEWS, SCHEMES, ORGANISATIONS, DASHBOARD, TEMPLATES];
+  const entries = [CAMPAIGNS, REVIEWS, SCHEMES, ORGANISATIONS, DASHBOARD, TEMPLATES, CASES];
   return entries.find((entry) => pathname.startsWith(entry.path))?.path ?? "/";
 }
 
@@ -106,6 +109,7 @@ export function AppLayout() {
         </button>
         <div style={{ flex: 1 }} />
         <Space size="middle">
+          <NotificationBell />
           <span style={{ color: "#fff" }}>
             <UserOutlined /> {session.user.displayName}
           </span>

@@ -17,10 +17,13 @@ import { BackLink } from "../layout/BackLink.js";
 import { PageSpinner } from "../layout/PageSpinner.js";
 import { CampaignActions } from "./campaign-overview/CampaignActions.js";
 import CampaignOverviewTab from "./campaign-overview/CampaignOverviewTab.js";
+import CampaignCaseFeedsTab from "./cases/CampaignCaseFeedsTab.js";
 import CampaignDocumentsTab from "./documents/CampaignDocumentsTab.js";
 import CampaignGradingTab from "./grading/CampaignGradingTab.js";
 import { CampaignStatusTag } from "./labels.js";
+import CampaignRectificationTab from "./rectification/CampaignRectificationTab.js";
 import CampaignReviewTab from "./review/CampaignReviewTab.js";
+import CampaignSurveysTab from "./surveys/CampaignSurveysTab.js";
 
 function stageState(stage: Campaign["stages"][number]): "current" | "closed" | "pending" {
   if (stage.openedAt !== null && stage.closedAt === null) return "current";
@@ -102,12 +105,29 @@ export default function CampaignDetailPage() {
             label: t("campaign.tab.grading"),
             children: <CampaignGradingTab campaign={campaign} reload={reload} />,
           },
+          {
+            key: "rectification",
+            label: t("rectification.tab"),
+            children: <CampaignRectificationTab campaign={campaign} reload={reload} />,
+          },
           ...(overseer
             ? [
                 {
                   key: "documents",
                   label: t("documents.tab"),
                   children: <CampaignDocumentsTab campaign={campaign} organiser={organiser} />,
+                },
+                {
+                  key: "surveys",
+                  label: t("surveys.tab"),
+                  children: <CampaignSurveysTab campaign={campaign} organiser={organiser} />,
+                },
+                {
+                  key: "case-feeds",
+                  label: t("cases.feeds.tab"),
+                  children: (
+                    <CampaignCaseFeedsTab campaign={campaign} reload={reload} organiser={organiser} />
+                  ),
                 },
               ]
             : []),

@@ -33,4 +33,14 @@ describe("the screen of a to-do", () => {
     );
     expect(taskLink({ kind: "watch_campaign", links: { campaignId } })).toBe("/campaigns/c1");
   });
+
+  it("opens the rectification item for the unit's and the organiser's 整改 to-dos", () => {
+    for (const kind of ["rectification", "rectification_verification", "rectification_overdue"] as const)
+      expect(taskLink({ kind, links: { campaignId, rectificationItemId: "r1" } })).toBe(
+        "/rectification-items/r1",
+      );
+    expect(taskLink({ kind: "rectification_overdue", links: { campaignId } })).toBe(
+      "/campaigns/c1?tab=rectification",
+    );
+  });
 });

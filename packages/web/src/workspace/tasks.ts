@@ -41,6 +41,12 @@ export function taskLink(task: Pick<ServerTask, "kind" | "links">): string {
       return `${campaign}?tab=grading`;
     case "open_stage":
       return `${campaign}?tab=${STAGE_TABS[task.links.stage ?? ""] ?? "overview"}`;
+    case "rectification":
+    case "rectification_verification":
+    case "rectification_overdue":
+      return task.links.rectificationItemId === undefined
+        ? `${campaign}?tab=rectification`
+        : `/rectification-items/${task.links.rectificationItemId}`;
     default:
       return campaign;
   }

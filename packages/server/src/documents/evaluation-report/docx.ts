@@ -39,7 +39,15 @@ export function evaluationReportDocx(m: EvaluationReportModel): Promise<Buffer> 
     ...(m.hasProblems
       ? m.problems.flatMap((p) => body(`${p.number}．${p.indicator}：${p.text}`))
       : body("未发现问题。")),
-    heading1("五、整改要求"),
+    ...(m.hasRectification
+      ? [
+          heading1("五、整改落实情况"),
+          ...m.rectification.flatMap((r) =>
+            body(`${r.number}．${r.indicator}：${r.problem}（整改时限：${r.deadline}；${r.status}）`),
+          ),
+        ]
+      : []),
+    heading1(m.hasRectification ? "六、整改要求" : "五、整改要求"),
     ...closing(m.requirement),
     ...signature(m.organiser, m.issuedOn),
   ];

@@ -53,6 +53,15 @@ export interface EvaluationReportModel {
   findings: Array<{ indicator: string; kind: string; text: string }>;
   problems: Array<{ number: string; indicator: string; text: string }>;
   hasProblems: boolean;
+  /** 整改落实情况: the unit's rectification items once tracked, open ones marked 未完成. */
+  rectification: Array<{
+    number: string;
+    indicator: string;
+    problem: string;
+    deadline: string;
+    status: string;
+  }>;
+  hasRectification: boolean;
   /** 整改要求 */
   requirement: string;
   /** The rectification deadline (a date, or 收到通知之日起30日内). */
@@ -142,6 +151,14 @@ export function evaluationReportModel(f: UnitFeedback, issuedAt: Date): Evaluati
       text: problemText(p),
     })),
     hasProblems: f.problems.length > 0,
+    rectification: f.rectification.map((r) => ({
+      number: r.number,
+      indicator: r.indicator,
+      problem: r.problem,
+      deadline: r.deadline,
+      status: r.status,
+    })),
+    hasRectification: f.rectification.length > 0,
     requirement: requirementText(f),
     deadline: f.deadline,
   };

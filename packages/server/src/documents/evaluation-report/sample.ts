@@ -39,6 +39,16 @@ export const evaluationReportSample: EvaluationReportModel = {
     },
   ],
   hasProblems: true,
+  rectification: [
+    {
+      number: "1",
+      indicator: "E1 教育教学质量",
+      problem: "【看】实地听课、查阅教学资料：课堂教学质量与自评不符，教育教学质量核减2分",
+      deadline: "2026年9月30日",
+      status: "整改中（未完成）",
+    },
+  ],
+  hasRectification: true,
   requirement:
     "请你单位对照上述问题认真制定整改方案，明确整改目标、措施、时限和责任人，于收到通知之日起30日内完成整改，并将整改情况书面报告县教育局（具体要求见限期整改通知书）。",
   deadline: "收到通知之日起30日内",

@@ -25,6 +25,7 @@ export function rectificationNoticeDocx(m: RectificationNoticeModel): Promise<Bu
         ...body(`存在问题：${item.problem}`),
         ...body(`整改要求：${item.requirement}`),
         ...body(`整改时限：${item.deadline}`),
+        ...(item.status === "" ? [] : body(`整改状态：${item.status}`)),
       ])
     : body("经评估，未发现需要整改的问题。");
   return houseDocument(

@@ -5,6 +5,7 @@
  */
 import type { Actor } from "../../access/actor.js";
 import type { Services } from "../../context.js";
+import type { RectificationLine } from "../../modules/rectification/unit-items.js";
 import { documentDate } from "../house-style.js";
 import {
   byDeadline,
@@ -27,6 +28,8 @@ export interface RectificationItem {
   deadline: string;
   /** The deadline as an ISO date (YYYY-MM-DD in China), or null for the period counted from receipt. */
   due: string | null;
+  /** 整改状态 once the items are tracked ("整改中（未完成，已逾期）", "已关闭"); empty before. */
+  status: string;
 }
 
 export interface RectificationNoticeModel {
@@ -60,22 +63,40 @@ export function rectificationNoticeModel(f: UnitFeedback, issuedAt: Date): Recti
     unit: { code: f.unit.code, name: f.unit.name },
     issuedOn: documentDate(issuedAt),
     preamble: `在${f.campaign.name}中，经评估发现你单位存在以下问题。现将问题和整改要求通知如下，请限期整改。`,
-    items: f.problems.map((p, i) => ({
-      number: String(i + 1),
-      indicatorCode: p.code,
-      indicator: p.indicator ?? "综合",
-      problem: problemText(p),
-      requirement: requirementOf(p),
-      deadline: f.deadline,
-      due,
-    })),
-    hasItems: f.problems.length > 0,
+    items:
+      f.rectification.length > 0
+        ? f.rectification.map(trackedItem)
+        : f.problems.map((p, i) => ({
+            number: String(i + 1),
+            indicatorCode: p.code,
+            indicator: p.indicator ?? "综合",
+            problem: problemText(p),
+            requirement: requirementOf(p),
+            deadline: f.deadline,
+            due,
+            status: "",
+          })),
+    hasItems: f.rectification.length > 0 || f.problems.length > 0,
     deadline: f.deadline,
     fourSpecifics:
       "你单位要高度重视，对照上述问题逐项制定整改方案，做到“四个具体”：有具体整改目标、有具体整改措施、有具体整改时限、有具体责任人，确保问题整改到位。",
     reply: `请于${byDeadline(f.deadline)}将整改情况书面报告${f.organiser.name}。`,
   };
 }
+
+/** Once the unit's items are tracked, the notice lists them, with their status, instead of the raw problems. */
+const trackedItem = (line: RectificationLine): RectificationItem => ({
+  number: line.number,
+  indicatorCode: line.indicatorCode,
+  indicator: line.indicator,
+  problem: line.problem,
+  requirement:
+    line.target ??
+    (line.indicatorCode === null ? "针对指出的问题逐项整改到位" : `达到“${line.indicator}”指标要求`),
+  deadline: line.deadline,
+  due: line.due,
+  status: line.status,
+});
 
 /** YYYY-MM-DD of the day in China (UTC+8) for a stored deadline. */
 function chinaIsoDate(at: Date): string {

@@ -20,6 +20,7 @@ export const rectificationNoticeSample: RectificationNoticeModel = {
       requirement: "教学常规管理规范，课堂教学质量和学业质量监测达到县平均水平以上。",
       deadline: "2026年9月30日",
       due: "2026-09-30",
+      status: "",
     },
   ],
   hasItems: true,

@@ -22,6 +22,7 @@ import { holds } from "../../access/scope.js";
 import type { Services } from "../../context.js";
 import { forbidden } from "../../errors.js";
 import { loadCampaign } from "../../modules/campaigns/campaign-context.js";
+import { loadFedValues } from "../../modules/feeds/load-fed-values.js";
 import { groupCodes } from "../../modules/review/review-rules.js";
 import { assignedGroups, loadUnit, normaliseDecimal } from "../../modules/review/review-sheets.js";
 import { unitMask } from "../../modules/self-evaluations/self-evaluation-context.js";
@@ -175,7 +176,12 @@ export async function loadScoreSheet(
   let entries: Entries = { explained: new Map(), typed: new Map(), total: "" };
   if (sheet !== undefined && evaluation !== undefined) {
     const tables = (await loadUnitTables(db, [evaluation.id])).get(evaluation.id) ?? {};
-    const data = { ...(evaluation.data as Record<string, FieldValue>), ...tableFields(plan, tables) };
+    const fed = (await loadFedValues(db, campaignId, [organisationId])).get(organisationId);
+    const data = {
+      ...(evaluation.data as Record<string, FieldValue>),
+      ...tableFields(plan, tables),
+      ...fed?.data,
+    };
     entries = scoreEntries(plan, unit.category, data, sheet.scores);
   }
   if (sheet?.total != null) entries.total = normaliseDecimal(sheet.total);

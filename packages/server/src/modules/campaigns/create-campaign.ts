@@ -21,6 +21,8 @@ export interface NewCampaign {
   settings?: CampaignSettings | undefined;
   stages: StageInput[];
   units: UnitInput[];
+  /** 回头看: the earlier campaign whose closed rectification items this one re-checks. */
+  followUpOf?: string | undefined;
 }
 
 /** The scheme version, if the organiser may use it: issued by the organiser or above it, or one organises its owner. */
@@ -78,6 +80,7 @@ export async function createCampaign(
         scheme_version_id: input.schemeVersionId,
         settings: JSON.stringify(settings),
         created_by: actor.userId,
+        ...(input.followUpOf === undefined ? {} : { follow_up_of: input.followUpOf }),
       })
       .returning("id")
       .executeTakeFirstOrThrow();

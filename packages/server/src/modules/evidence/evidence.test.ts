@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../http/in-process-client.js";
+import { multipart } from "../../testing/multipart.js";
 import { startTestServer, type TestServer } from "../../testing/test-services.js";
 import { type SelfEvaluationFixture, seedS2Campaign } from "../self-evaluations/__tests__/fixture.js";
 import { contentDisposition, sanitiseFileName } from "./sanitise-file-name.js";
@@ -15,27 +16,6 @@ beforeAll(async () => {
   f = await seedS2Campaign(server.services);
 });
 afterAll(() => server.close());
-
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type?: string }) {
-  const boundary = `----kaoping${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-        `Content-Type: ${file.type ?? "application/pdf"}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return {
-    payload: Buffer.concat(parts),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const upload = (
   client: ApiClient,

@@ -33,6 +33,9 @@ export function itemInputProblems(
   const plan = ctx.campaign.scheme;
   if (plan.nodes[plan.byCode.get(code)!]!.leaf < 0)
     return [{ path: "", message: `${code} is not a leaf; only leaves take inputs / 只有末级指标可以填报` }];
+  const origin = ctx.fed.origins[code];
+  if (ctx.fed.scores[code] !== undefined && origin !== undefined)
+    return [{ path: "", message: `${code} is taken from ${origin} / 该指标由${origin}自动计入，不能填报` }];
   return checkLeafInput(plan, code, input);
 }
 

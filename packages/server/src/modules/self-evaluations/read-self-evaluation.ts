@@ -125,6 +125,8 @@ export const SelfEvaluationView = z.object({
   data: z.record(z.string(), z.unknown()),
   /** Fields taken from the tables (`from`), as the current tables give them. */
   tableData: z.record(z.string(), z.unknown()),
+  /** Fields and indicators fed from Kaoping's records (cases, surveys): code → where from; shown, not typed. */
+  fed: z.record(z.string(), z.string()),
   items: z.array(ItemView),
   tables: z.array(TableView),
   violations: z.array(ViolationView),
@@ -215,7 +217,10 @@ export async function loadEvidence(db: Db, selfEvaluationId: string): Promise<Ev
   }));
 }
 
-/** The unit's base data for the engine: typed fields the scheme knows, overlaid with the table-derived ones. */
+/**
+ * The unit's base data for the engine: typed fields the scheme knows, overlaid with the table-derived ones and
+ * then the fed ones (cases, surveys), which prevail.
+ */
 export function unitData(
   ctx: SelfEvaluationContext,
   tables: UnitTables,
@@ -226,7 +231,7 @@ export function unitData(
   for (const [code, value] of Object.entries(ctx.evaluation.data)) {
     if (plan.fields.has(code) && plan.fields.get(code)?.from === undefined) data[code] = value as FieldValue;
   }
-  return { data: { ...data, ...tableData }, tableData };
+  return { data: { ...data, ...tableData, ...ctx.fed.data }, tableData };
 }
 
 export async function getSelfEvaluation(
@@ -272,7 +277,7 @@ export async function getSelfEvaluation(
         notApplicableAllowed: node.notApplicable,
         guidance: node.source?.guidance ?? null,
         expectedEvidence: node.source?.evidence ?? [],
-        input: hideScores ? null : (stored?.input ?? null),
+        input: hideScores ? null : (ctx.fed.scores[node.code] ?? stored?.input ?? null),
         narrative: stored?.narrative ?? "",
         version: stored?.version ?? 0,
         updatedAt: stored === undefined ? null : new Date(stored.updated_at).toISOString(),
@@ -300,8 +305,9 @@ export async function getSelfEvaluation(
     },
     report: evaluation.report,
     fields: [...plan.fields.values()],
-    data: evaluation.data,
+    data: { ...evaluation.data, ...ctx.fed.data },
     tableData,
+    fed: ctx.fed.origins,
     items: itemViews,
     tables: [...plan.tables.values()].map((t) => ({
       code: t.code,
@@ -370,6 +376,10 @@ export function scoreDraft(
     const index = plan.byCode.get(item.indicator_code);
     if (item.input !== null && index !== undefined && mask[index] === 1)
       scores[item.indicator_code] = item.input as LeafInput;
+  }
+  for (const [code, input] of Object.entries(ctx.fed.scores)) {
+    const index = plan.byCode.get(code);
+    if (index !== undefined && mask[index] === 1) scores[code] = input;
   }
   const category =
     ctx.unit.category !== null && plan.categoryMasks.has(ctx.unit.category) ? ctx.unit.category : undefined;

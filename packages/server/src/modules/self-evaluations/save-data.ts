@@ -37,6 +37,14 @@ export function checkFields(
       problems.push({ path, message: `unknown field ${code} / 指标体系没有此数据项` });
       continue;
     }
+    const origin = ctx.fed.origins[code];
+    if (ctx.fed.data[code] !== undefined && origin !== undefined) {
+      problems.push({
+        path,
+        message: `${field.name} is taken from ${origin} / 该数据由${origin}自动采集，不能填写`,
+      });
+      continue;
+    }
     if (field.from !== undefined) {
       problems.push({
         path,

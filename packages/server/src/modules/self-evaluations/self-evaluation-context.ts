@@ -17,6 +17,8 @@ import { AppError, forbidden, notFound } from "../../errors.js";
 import type { Trx } from "../../write.js";
 import { type CampaignContext, isCampaignOrganiser, loadCampaign } from "../campaigns/campaign-context.js";
 import { currentStage, stageName, wrongStage } from "../campaigns/stages.js";
+import { emptyFedValues, type FedValues } from "../feeds/feed-source.js";
+import { loadFedValues } from "../feeds/load-fed-values.js";
 
 export interface SelfEvaluationRow {
   id: string;
@@ -68,6 +70,8 @@ export interface SelfEvaluationContext {
   evaluation: SelfEvaluationRow;
   assignments: Assignment[];
   permissions: Permissions;
+  /** Fields and leaf inputs taken from Kaoping's own records (cases, surveys): not typed, they prevail. */
+  fed: FedValues;
 }
 
 export function presentRow(row: {
@@ -161,7 +165,8 @@ export async function loadSelfEvaluation(
   };
   const permissions = await permissionsOf(db, actor, campaign, unit, assignments);
   if (!permissions.read) throw forbidden("outside this self-evaluation");
-  return { campaign, unit, evaluation, assignments, permissions };
+  const fed = (await loadFedValues(db, campaignId, [organisationId])).get(organisationId) ?? emptyFedValues();
+  return { campaign, unit, evaluation, assignments, permissions, fed };
 }
 
 async function permissionsOf(

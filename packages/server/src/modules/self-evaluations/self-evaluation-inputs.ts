@@ -2,12 +2,13 @@
  * What grading reads from the units' self-evaluations: each unit's base data (the scheme's fields), its leaf
  * inputs and claimed bonus. One query per table for the whole campaign, so it serves 50,000 units as well as 14.
  * Fields the scheme takes from base-data tables (`from`) are computed from the unit's stored tables and take the
- * place of anything typed for them.
+ * place of anything typed for them; fed fields and inputs (cases, surveys) then take the place of both.
  */
 import { type FieldValue, type LeafInput, tableFields, type UnitTables } from "@kaoping/core";
 import type { Db } from "../../db/open-database.js";
 import type { SelfEvaluationStatus } from "../../db/schema.js";
 import { compiledScheme } from "../campaigns/campaign-context.js";
+import { loadFedValues } from "../feeds/load-fed-values.js";
 
 export interface SelfEvaluationInputs {
   selfEvaluationId: string;
@@ -56,6 +57,12 @@ export async function loadSelfEvaluationInputs(
     if (target !== undefined) target.scores[item.indicator_code] = item.input as LeafInput;
   }
   await addTableFields(db, campaignId, byId);
+  for (const [organisationId, fed] of await loadFedValues(db, campaignId)) {
+    const target = byUnit.get(organisationId);
+    if (target === undefined) continue;
+    target.data = { ...target.data, ...fed.data };
+    target.scores = { ...target.scores, ...fed.scores };
+  }
   return byUnit;
 }
 

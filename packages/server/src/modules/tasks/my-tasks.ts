@@ -11,11 +11,12 @@
  *   deadline: 初审's), `objection` (pending 异议; deadline: 公示's, else the period's end), `open_stage` (each open
  *   stage, to be moved on; overdue past its deadline), `late_self_evaluation` (a unit not submitted once 单位自评's deadline passed);
  * - viewer — `watch_campaign`: a running campaign over which they hold viewer (and not organiser); deadline: the
- *   open stage's.
- * Only running campaigns count. Administrators get the organiser's to-dos everywhere (not every unit's).
+ *   open stage's;
+ * - 整改 (modules/rectification/rectification-tasks.ts) — unit_head / unit_staff `rectification` (an open item of
+ *   their unit), organiser `rectification_verification` (reported, to verify) and `rectification_overdue`.
+ * Only running campaigns count (整改, which follows publication, also published ones). Administrators get the organiser's to-dos everywhere (not every unit's).
  */
 import type { CompiledScheme } from "@kaoping/core";
-import { type SqlBool, sql } from "kysely";
 import type { Actor } from "../../access/actor.js";
 import { holds, isAdmin, scopeRoots } from "../../access/scope.js";
 import type { Services } from "../../context.js";
@@ -23,6 +24,8 @@ import type { Role } from "../../db/schema.js";
 import { compiledScheme } from "../campaigns/campaign-context.js";
 import { stageName } from "../campaigns/stages.js";
 import { inScope } from "../organisations/in-scope.js";
+import { rectificationTasks } from "../rectification/rectification-tasks.js";
+import { openAssignments, openReviews, openSelfEvaluations, openStages } from "./open-work.js";
 
 export const TASK_KINDS = [
   "self_evaluation",
@@ -33,6 +36,9 @@ export const TASK_KINDS = [
   "open_stage",
   "late_self_evaluation",
   "watch_campaign",
+  "rectification",
+  "rectification_verification",
+  "rectification_overdue",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -46,6 +52,7 @@ export interface TaskLinks {
   target?: string;
   departmentId?: string;
   stage?: string;
+  rectificationItemId?: string;
 }
 
 export interface Task {
@@ -78,13 +85,10 @@ export interface TaskList {
 }
 
 /** A to-do before the clock is applied: its deadline as a date. */
-type Draft = Omit<Task, "deadline" | "overdue"> & { at: Date | null };
+export type Draft = Omit<Task, "deadline" | "overdue"> & { at: Date | null };
 
 type When = Date | string | null;
 const toDate = (d: When): Date | null => (d === null ? null : new Date(d));
-
-/** The stage under which a self-evaluation can be edited is open ("st" the open stage, "se" the evaluation). */
-const editableStage = sql<SqlBool>`(st.opened_at is not null and st.closed_at is null and (st.stage = 'self_evaluation' or (st.stage = 'preliminary' and se.status = 'returned')))`;
 
 async function schemesOf(services: Services, versionIds: Iterable<string>) {
   const ids = [...new Set(versionIds)];
@@ -119,29 +123,7 @@ function groupName(plan: CompiledScheme | undefined, code: string): string {
 async function unitTasks(services: Services, actor: Actor): Promise<Draft[]> {
   const roots = isAdmin(actor) ? [] : (scopeRoots(actor, ["unit_head", "unit_staff"]) ?? []);
   if (roots.length === 0) return [];
-  const rows = await services.db
-    .selectFrom("self_evaluations as se")
-    .innerJoin("campaigns as c", "c.id", "se.campaign_id")
-    .innerJoin("organisations as o", "o.id", "se.organisation_id")
-    .innerJoin("campaign_stages as st", "st.campaign_id", "se.campaign_id")
-    .select([
-      "se.id",
-      "se.status",
-      "se.returned_reason",
-      "se.campaign_id",
-      "c.name as campaign_name",
-      "c.year",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
-      "o.path",
-      "st.stage",
-      "st.deadline",
-    ])
-    .where("c.status", "=", "running")
-    .where("se.status", "in", ["draft", "returned"])
-    .where(() => editableStage)
-    .where(() => inScope("o.path", roots))
-    .execute();
+  const rows = await openSelfEvaluations(services.db, roots);
   return rows.map((r) => {
     const returned = r.status === "returned";
     return {
@@ -168,35 +150,7 @@ async function unitTasks(services: Services, actor: Actor): Promise<Draft[]> {
 async function departmentTasks(services: Services, actor: Actor): Promise<Draft[]> {
   const roots = isAdmin(actor) ? [] : (scopeRoots(actor, ["department_staff"]) ?? []);
   if (roots.length === 0) return [];
-  const rows = await services.db
-    .selectFrom("task_assignments as ta")
-    .innerJoin("self_evaluations as se", "se.id", "ta.self_evaluation_id")
-    .innerJoin("organisations as d", "d.id", "ta.department_id")
-    .innerJoin("organisations as o", "o.id", "se.organisation_id")
-    .innerJoin("campaigns as c", "c.id", "se.campaign_id")
-    .innerJoin("campaign_stages as st", "st.campaign_id", "se.campaign_id")
-    .select([
-      "ta.target",
-      "ta.deadline",
-      "ta.person",
-      "se.id as self_evaluation_id",
-      "se.status",
-      "se.campaign_id",
-      "c.name as campaign_name",
-      "c.year",
-      "c.scheme_version_id",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
-      "d.id as department_id",
-      "d.name as department_name",
-      "st.stage",
-      "st.deadline as stage_deadline",
-    ])
-    .where("c.status", "=", "running")
-    .where("se.status", "in", ["draft", "returned"])
-    .where(() => editableStage)
-    .where(() => inScope("d.path", roots))
-    .execute();
+  const rows = await openAssignments(services.db, roots);
   const plans = await schemesOf(
     services,
     rows.map((r) => r.scheme_version_id),
@@ -232,37 +186,7 @@ async function departmentTasks(services: Services, actor: Actor): Promise<Draft[
 }
 
 async function reviewTasks(services: Services, actor: Actor): Promise<Draft[]> {
-  const rows = await services.db
-    .selectFrom("review_assignments as a")
-    .innerJoin("campaigns as c", "c.id", "a.campaign_id")
-    .innerJoin("organisations as o", "o.id", "a.organisation_id")
-    .innerJoin("campaign_stages as st", (join) =>
-      join.onRef("st.campaign_id", "=", "a.campaign_id").on("st.stage", "=", "review"),
-    )
-    .leftJoin("review_sheets as r", (join) =>
-      join
-        .onRef("r.campaign_id", "=", "a.campaign_id")
-        .onRef("r.organisation_id", "=", "a.organisation_id")
-        .onRef("r.user_id", "=", "a.user_id")
-        .onRef("r.group_code", "=", "a.group_code"),
-    )
-    .select([
-      "a.campaign_id",
-      "a.group_code",
-      "c.name as campaign_name",
-      "c.year",
-      "c.scheme_version_id",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
-      "st.deadline",
-      "r.id as sheet_id",
-    ])
-    .where("a.user_id", "=", actor.userId)
-    .where("c.status", "=", "running")
-    .where("st.opened_at", "is not", null)
-    .where("st.closed_at", "is", null)
-    .where((eb) => eb.or([eb("r.submitted", "is", null), eb("r.submitted", "=", false)]))
-    .execute();
+  const rows = await openReviews(services.db, actor.userId);
   const plans = await schemesOf(
     services,
     rows.map((r) => r.scheme_version_id),
@@ -381,16 +305,7 @@ async function organiserTasks(services: Services, actor: Actor, now: Date): Prom
     });
 
   // Every open stage: the organiser moves it on (推进), overdue once past its deadline.
-  const stages = await db
-    .selectFrom("campaign_stages as st")
-    .innerJoin("campaigns as c", "c.id", "st.campaign_id")
-    .innerJoin("organisations as co", "co.id", "c.organiser_id")
-    .select(["st.campaign_id", "st.stage", "st.deadline", "c.name as campaign_name", "c.year"])
-    .where("c.status", "=", "running")
-    .where("st.opened_at", "is not", null)
-    .where("st.closed_at", "is", null)
-    .where(() => inScope("co.path", roots))
-    .execute();
+  const stages = await openStages(db, roots);
   for (const r of stages)
     tasks.push({
       ...base(r),
@@ -527,6 +442,7 @@ export async function myTasks(
     reviewTasks(services, actor),
     organiserTasks(services, actor, now),
     viewerTasks(services, actor),
+    rectificationTasks(services, actor, now),
   ]);
   const all = groups.flat().map((t) => {
     const { at, ...task } = t;

@@ -28,6 +28,7 @@ const TaskView = z.object({
     target: z.string().optional(),
     departmentId: z.string().optional(),
     stage: z.string().optional(),
+    rectificationItemId: z.string().optional(),
   }),
 });
 

@@ -64,6 +64,7 @@ export interface NewUser {
   username: string;
   displayName: string;
   password: string;
+  email?: string | null | undefined;
   organisationId: string | null;
   grants: GrantInput[];
 }
@@ -86,6 +87,7 @@ export async function createUser(services: Services, actor: Actor, input: NewUse
       .values({
         username: input.username,
         display_name: input.displayName,
+        email: input.email ?? null,
         password_hash: passwordHash,
         organisation_id: input.organisationId,
       })
@@ -97,7 +99,12 @@ export async function createUser(services: Services, actor: Actor, input: NewUse
       entityType: "user",
       entityId: row.id,
       organisationId: input.organisationId,
-      after: { username: input.username, displayName: input.displayName, grants: input.grants },
+      after: {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        grants: input.grants,
+      },
     });
     return row;
   });
@@ -107,6 +114,8 @@ export async function createUser(services: Services, actor: Actor, input: NewUse
 export interface UserChange {
   version: number;
   displayName?: string | undefined;
+  /** null removes the address. */
+  email?: string | null | undefined;
   disabled?: boolean | undefined;
   grants?: GrantInput[] | undefined;
   newPassword?: string | undefined;
@@ -138,6 +147,7 @@ export async function updateUser(
       .updateTable("users")
       .set((eb) => ({
         display_name: change.displayName ?? user.display_name,
+        email: change.email === undefined ? user.email : change.email,
         disabled: change.disabled ?? user.disabled,
         ...(passwordHash === undefined
           ? {}
@@ -154,9 +164,15 @@ export async function updateUser(
       entityType: "user",
       entityId: userId,
       organisationId: user.organisation_id,
-      before: { displayName: current.displayName, disabled: current.disabled, grants: current.grants },
+      before: {
+        displayName: current.displayName,
+        email: current.email,
+        disabled: current.disabled,
+        grants: current.grants,
+      },
       after: {
         displayName: change.displayName ?? current.displayName,
+        email: change.email === undefined ? current.email : change.email,
         disabled: change.disabled ?? current.disabled,
         grants: change.grants ?? current.grants,
         passwordReset: passwordHash !== undefined,

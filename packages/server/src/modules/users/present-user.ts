@@ -21,6 +21,8 @@ export const UserView = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  /** Where reminders are mailed; null: in-app only. */
+  email: z.string().nullable(),
   organisationId: z.string().nullable(),
   disabled: z.boolean(),
   grants: z.array(GrantView),
@@ -36,6 +38,7 @@ export async function presentUser(db: Db, user: User): Promise<UserView> {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
+    email: user.email,
     organisationId: user.organisation_id,
     disabled: user.disabled,
     grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId })),

@@ -7,6 +7,8 @@ import { inScope } from "../organisations/in-scope.js";
 import { createUser, getUser, updateUser } from "./manage-users.js";
 import { presentUser, ROLES, UserView } from "./present-user.js";
 
+/** Where reminders are mailed (提醒邮件); null: none. */
+const Email = z.email("a valid e-mail address / 邮箱地址格式不正确").max(254).nullable();
 const Grant = z.strictObject({ role: z.enum(ROLES), organisationId: z.uuid().nullable() });
 
 export async function userRoutes(app: Api, services: Services) {
@@ -74,6 +76,7 @@ export async function userRoutes(app: Api, services: Services) {
           username: z.string().regex(/^[A-Za-z0-9_.-]{3,40}$/, "3–40 letters, digits, '.', '_' or '-'"),
           displayName: z.string().min(1).max(100),
           password: z.string().min(1).max(200),
+          email: Email.optional(),
           organisationId: z.uuid().nullable(),
           grants: z.array(Grant).max(50),
         }),
@@ -100,6 +103,7 @@ export async function userRoutes(app: Api, services: Services) {
         body: z.strictObject({
           ...Versioned,
           displayName: z.string().min(1).max(100).optional(),
+          email: Email.optional(),
           disabled: z.boolean().optional(),
           grants: z.array(Grant).max(50).optional(),
           newPassword: z.string().min(1).max(200).optional(),

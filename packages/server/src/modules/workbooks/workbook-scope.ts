@@ -39,6 +39,7 @@ export function selfEvaluationLayout(ctx: SelfEvaluationContext): WorkbookLayout
     mask: unitMask(plan, ctx.unit.category),
     editable: (code) => includes(ctx, code),
     unitWide: !departmentOnly(ctx),
+    fedFields: new Set(Object.keys(ctx.fed.data)),
     tables: scopedTables(ctx).sheets,
   });
 }

@@ -10,6 +10,7 @@ interface UserForm {
   username: string;
   displayName: string;
   password: string;
+  email?: string;
   role: Exclude<Role, "admin">;
 }
 
@@ -47,6 +48,7 @@ export default function UserFormModal({
               username: values.username,
               displayName: values.displayName,
               password: values.password,
+              email: values.email?.trim() ? values.email.trim() : null,
               organisationId: organisation.id,
               grants: [{ role: values.role, organisationId: organisation.id }],
             },
@@ -77,6 +79,14 @@ export default function UserFormModal({
         <Input maxLength={100} />
       </Form.Item>
       <PasswordField name="password" label={t("org.user.password")} />
+      <Form.Item
+        name="email"
+        label={t("org.user.email")}
+        extra={t("org.user.emailHint")}
+        rules={[{ type: "email", message: t("org.user.emailInvalid") }, { max: 254 }]}
+      >
+        <Input type="email" autoComplete="off" maxLength={254} />
+      </Form.Item>
       <Form.Item name="role" label={t("org.user.role")} rules={[{ required: true }]}>
         <Select options={GRANTABLE.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
       </Form.Item>

@@ -1,4 +1,7 @@
-/** 基础数据: the fields the formulas read (typed here, or taken from a table), then the base-data tables. */
+/**
+ * 基础数据: the fields the formulas read (typed here, taken from a table, or fed from cases or surveys), then the
+ * base-data tables.
+ */
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n.js";
@@ -23,19 +26,23 @@ export function BaseDataPanel({ view, saver, generation, onSaved, onLoadTheirs }
   const fields = view.fields as Field[];
   const [data, setData] = useState<Record<string, FieldValue>>(() => view.data as Record<string, FieldValue>);
   const editable = view.editable && view.permissions.editAll;
+  const typed = (field: Field) => field.from === undefined && view.fed[field.code] === undefined;
   const set = (code: string, value: FieldValue) => {
     const next = { ...data, [code]: value };
     setData(next);
     saver.editData(
-      Object.fromEntries(
-        Object.entries(next).filter(([k]) => fields.some((f) => f.code === k && f.from === undefined)),
-      ),
+      Object.fromEntries(Object.entries(next).filter(([k]) => fields.some((f) => f.code === k && typed(f)))),
     );
+  };
+  const help = (field: Field) => {
+    const origin = view.fed[field.code];
+    if (origin !== undefined) return t("self.data.fed", { origin });
+    return field.from === undefined ? field.description : t("self.data.from", { table: field.from.table });
   };
 
   const input = (field: Field) => {
     const value = field.from === undefined ? data[field.code] : view.tableData[field.code];
-    const disabled = !editable || field.from !== undefined;
+    const disabled = !editable || !typed(field);
     const label = `${field.name}${field.unit === undefined ? "" : `（${field.unit}）`}`;
     if (field.type === "boolean")
       return (
@@ -84,12 +91,7 @@ export function BaseDataPanel({ view, saver, generation, onSaved, onLoadTheirs }
                     label={`${field.name}${field.unit === undefined ? "" : `（${field.unit}）`}`}
                     required={field.optional !== true}
                     validateStatus={saver.dataErrors[field.code] === undefined ? undefined : "error"}
-                    help={
-                      saver.dataErrors[field.code]?.join("；") ??
-                      (field.from === undefined
-                        ? field.description
-                        : t("self.data.from", { table: field.from.table }))
-                    }
+                    help={saver.dataErrors[field.code]?.join("；") ?? help(field)}
                   >
                     {input(field)}
                   </Form.Item>

@@ -65,6 +65,11 @@ export function IndicatorEntry({
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
   const computed = isComputed(method);
+  const computedNote = (code: string, m: typeof method) => {
+    const origin = view.fed[code];
+    if (origin !== undefined) return t("self.entry.fed", { origin });
+    return m?.type === "satisfaction" ? t("self.entry.survey") : t("self.entry.computed");
+  };
   const typed = item.leaf && method !== null && !computed;
 
   // The version this person last read or saved; a later version from a refresh must not be saved over unseen.
@@ -198,7 +203,7 @@ export function IndicatorEntry({
             onChange={(form) => change({ ...draft, form })}
           />
         )}
-        {computed && <Alert type="info" showIcon title={t("self.entry.computed")} />}
+        {computed && <Alert type="info" showIcon title={computedNote(item.code, method)} />}
         {!item.leaf && (
           <List
             size="small"

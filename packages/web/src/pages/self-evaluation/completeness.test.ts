@@ -44,6 +44,7 @@ const view = (over: Partial<SelfEvaluation> = {}): SelfEvaluation => ({
   ],
   data: {},
   tableData: {},
+  fed: {},
   items: [
     item("A", null),
     item("A1", "A", { input: 8, updatedAt: "2026-03-02T00:00:00Z" }),
