@@ -11,6 +11,7 @@ import type { SelfEvaluationStatus } from "../../db/schema.js";
 import { loadCampaign, requireCampaignViewer } from "../campaigns/campaign-context.js";
 import { presentStage, type StageView } from "../campaigns/present-campaign.js";
 import { currentStage } from "../campaigns/stages.js";
+import { assignedSheet } from "../review/assigned-sheet.js";
 
 export interface CampaignOverview {
   campaignId: string;
@@ -80,13 +81,7 @@ export async function campaignOverview(
 
   const sheets = await db
     .selectFrom("review_assignments as a")
-    .leftJoin("review_sheets as r", (join) =>
-      join
-        .onRef("r.campaign_id", "=", "a.campaign_id")
-        .onRef("r.organisation_id", "=", "a.organisation_id")
-        .onRef("r.user_id", "=", "a.user_id")
-        .onRef("r.group_code", "=", "a.group_code"),
-    )
+    .leftJoin("review_sheets as r", (join) => join.on(assignedSheet))
     .select(["a.organisation_id", "r.id", "r.submitted"])
     .where("a.campaign_id", "=", campaignId)
     .execute();

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import type { Services } from "../../context.js";
 import { renderDocument } from "../../documents/render-document.js";
-import { AppError } from "../../errors.js";
 import { type Api, actorOf, Id, noContent } from "../../http/api.js";
+import { consumeUpload, filePart } from "../evidence/file-transfer.js";
 import { contentDisposition } from "../evidence/sanitise-file-name.js";
 import { listDocumentKinds, starterTemplateFor } from "./document-kinds.js";
 import { deleteDocumentTemplate, listDocumentTemplates, putDocumentTemplate } from "./document-templates.js";
@@ -98,24 +98,16 @@ export async function documentRoutes(app: Api, services: Services) {
         response: { 200: DocumentTemplateView },
       },
     },
-    async (request) => {
-      const part = await request.file();
-      if (part === undefined)
-        throw new AppError("validation", [
-          { path: "body.file", message: "no file in the upload / 未选择文件" },
-        ]);
-      try {
-        return await putDocumentTemplate(
+    async (request) =>
+      consumeUpload(await filePart(request), (upload) =>
+        putDocumentTemplate(
           services,
           actorOf(request),
           request.params.organisationId,
           request.params.kind,
-          { fileName: part.filename, content: part.file },
-        );
-      } finally {
-        part.file.resume();
-      }
-    },
+          upload,
+        ),
+      ),
   );
 
   app.delete(

@@ -5,7 +5,6 @@
  * leaves nothing behind. Anyone who may see the self-evaluation (reviewers assigned to the unit included) may
  * download; those who may edit the indicator may upload and delete while the self-evaluation is editable.
  */
-import type { Readable } from "node:stream";
 import type { Actor } from "../../access/actor.js";
 import { authorOf } from "../../access/actor.js";
 import type { Services } from "../../context.js";
@@ -21,8 +20,15 @@ import {
   type SelfEvaluationContext,
   unitMask,
 } from "../self-evaluations/self-evaluation-context.js";
-import { sanitiseFileName } from "./sanitise-file-name.js";
-import { sniffContentType } from "./sniff-content-type.js";
+import {
+  type EvidenceDownload,
+  linkedFileView,
+  openStored,
+  recordBlob,
+  storeUpload,
+  type Upload,
+  uploadLink,
+} from "./evidence-blobs.js";
 
 function requireIndicator(ctx: SelfEvaluationContext, indicatorCode: string): void {
   const plan = ctx.campaign.scheme;
@@ -38,54 +44,29 @@ export async function uploadEvidence(
   actor: Actor,
   campaignId: string,
   organisationId: string,
-  upload: { indicatorCode: string; fileName: string; content: Readable },
+  upload: Upload & { indicatorCode: string },
 ): Promise<EvidenceView> {
   const ctx = await loadSelfEvaluation(services.db, actor, campaignId, organisationId);
   requireIndicator(ctx, upload.indicatorCode);
   requireEdit(ctx, upload.indicatorCode);
   requireEditable(ctx);
-  const name = sanitiseFileName(upload.fileName);
-  let contentType = "";
-  const stored = await services.storage.put(upload.content, services.config.maxUploadBytes, async (head) => {
-    // The multipart parser stops at the limit and marks the stream truncated rather than failing it.
-    if ((upload.content as { truncated?: boolean }).truncated === true)
-      throw new AppError("payload_too_large", [
-        { path: "file", message: `larger than ${services.config.maxUploadBytes} bytes / 文件过大` },
-      ]);
-    contentType = await sniffContentType(head, name);
-  });
+  const stored = await storeUpload(services, upload);
   return write(services, authorOf(actor), async (w) => {
     await lockEditable(w.trx, ctx);
-    await w.trx
-      .insertInto("evidence_blobs")
-      .values({ sha256: stored.sha256, size: stored.size, content_type: contentType })
-      .onConflict((oc) => oc.column("sha256").doNothing())
-      .execute();
-    const blob = await w.trx
-      .selectFrom("evidence_blobs")
-      .selectAll()
-      .where("sha256", "=", stored.sha256)
-      .executeTakeFirstOrThrow();
+    const blob = await recordBlob(w.trx, stored);
     const file = await w.trx
       .insertInto("evidence_files")
       .values({
         self_evaluation_id: ctx.evaluation.id,
         indicator_code: upload.indicatorCode,
-        sha256: stored.sha256,
-        original_name: name,
-        uploaded_by: actor.userId,
-        uploaded_at: w.now,
+        ...uploadLink(stored, actor.userId, w.now),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     const view: EvidenceView = {
-      id: file.id,
+      ...linkedFileView({ ...blob, ...file }),
       indicatorCode: file.indicator_code,
-      name: file.original_name,
-      contentType: blob.content_type,
-      size: Number(blob.size),
       sha256: blob.sha256,
-      uploadedAt: new Date(file.uploaded_at).toISOString(),
     };
     await w.audit({
       action: "evidence.uploaded",
@@ -120,18 +101,9 @@ async function loadFile(services: Services, actor: Actor, id: string) {
   return { row, ctx };
 }
 
-export async function openEvidence(
-  services: Services,
-  actor: Actor,
-  id: string,
-): Promise<{ name: string; contentType: string; size: number; content: Readable }> {
+export async function openEvidence(services: Services, actor: Actor, id: string): Promise<EvidenceDownload> {
   const { row } = await loadFile(services, actor, id);
-  return {
-    name: row.original_name,
-    contentType: row.content_type,
-    size: Number(row.size),
-    content: await services.storage.get(row.sha256),
-  };
+  return openStored(services, row);
 }
 
 export async function deleteEvidence(services: Services, actor: Actor, id: string): Promise<void> {

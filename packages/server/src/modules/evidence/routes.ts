@@ -5,7 +5,7 @@ import { AppError } from "../../errors.js";
 import { type Api, actorOf, Id, IdParams, noContent } from "../../http/api.js";
 import { EvidenceView } from "../self-evaluations/read-self-evaluation.js";
 import { deleteEvidence, openEvidence, uploadEvidence } from "./evidence-files.js";
-import { contentDisposition } from "./sanitise-file-name.js";
+import { consumeUpload, filePart, sendStored } from "./file-transfer.js";
 
 const tags = ["evidence"];
 
@@ -23,11 +23,7 @@ export async function evidenceRoutes(app: Api, services: Services) {
       },
     },
     async (request, reply) => {
-      const part = await request.file();
-      if (part === undefined)
-        throw new AppError("validation", [
-          { path: "body.file", message: "no file in the upload / 未选择文件" },
-        ]);
+      const part = await filePart(request);
       const field = part.fields.indicatorCode;
       const fromField =
         field !== undefined && !Array.isArray(field) && field.type === "field"
@@ -40,19 +36,13 @@ export async function evidenceRoutes(app: Api, services: Services) {
           { path: "body.indicatorCode", message: "send indicatorCode before the file / 请指明指标" },
         ]);
       }
-      try {
-        const view = await uploadEvidence(
-          services,
-          actorOf(request),
-          request.params.campaignId,
-          request.params.organisationId,
-          { indicatorCode, fileName: part.filename, content: part.file },
-        );
-        return reply.code(201).send(view);
-      } finally {
-        // Whatever was refused before the bytes were read is drained, so the request ends cleanly.
-        part.file.resume();
-      }
+      const view = await consumeUpload(part, (upload) =>
+        uploadEvidence(services, actorOf(request), request.params.campaignId, request.params.organisationId, {
+          ...upload,
+          indicatorCode,
+        }),
+      );
+      return reply.code(201).send(view);
     },
   );
 
@@ -65,15 +55,8 @@ export async function evidenceRoutes(app: Api, services: Services) {
         params: IdParams,
       },
     },
-    async (request, reply) => {
-      const file = await openEvidence(services, actorOf(request), request.params.id);
-      return reply
-        .type(file.contentType)
-        .header("content-length", file.size)
-        .header("content-disposition", contentDisposition(file.name))
-        .header("x-content-type-options", "nosniff")
-        .send(file.content);
-    },
+    async (request, reply) =>
+      sendStored(reply, await openEvidence(services, actorOf(request), request.params.id)),
   );
 
   app.delete(

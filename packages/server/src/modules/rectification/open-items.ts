@@ -3,8 +3,10 @@
  * started campaign (running or published, since rectification follows publication), limited to subtrees (`roots`,
  * null: everywhere) and optionally to what falls due before a moment.
  */
+import { sql } from "kysely";
 import type { Db } from "../../db/open-database.js";
 import { inScope } from "../organisations/in-scope.js";
+import { dueBy, unitWorkColumns } from "../tasks/open-work.js";
 
 const itemsOf = (db: Db, roots: readonly string[] | null, scopeColumn: "o.path" | "co.path") =>
   db
@@ -12,6 +14,7 @@ const itemsOf = (db: Db, roots: readonly string[] | null, scopeColumn: "o.path" 
     .innerJoin("campaigns as c", "c.id", "ri.campaign_id")
     .innerJoin("organisations as co", "co.id", "c.organiser_id")
     .innerJoin("organisations as o", "o.id", "ri.organisation_id")
+    .select(unitWorkColumns)
     .select([
       "ri.id",
       "ri.status",
@@ -20,31 +23,32 @@ const itemsOf = (db: Db, roots: readonly string[] | null, scopeColumn: "o.path" 
       "ri.deadline",
       "ri.last_verdict",
       "ri.campaign_id",
-      "c.name as campaign_name",
-      "c.year",
-      "c.organiser_id",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
-      "o.path",
     ])
     .where("c.status", "in", ["running", "published"])
     .where(() => inScope(scopeColumn, roots));
 
+/** Items not yet reported (待整改, 整改中) in the subtrees of `scopeColumn`, due before `dueBefore` if given. */
+const unreportedItems = (
+  db: Db,
+  roots: readonly string[] | null,
+  scopeColumn: "o.path" | "co.path",
+  dueBefore: Date | undefined,
+) =>
+  itemsOf(db, roots, scopeColumn)
+    .where("ri.status", "in", ["pending", "in_progress"])
+    .where(() => dueBy(sql`ri.deadline`, dueBefore))
+    .orderBy("ri.deadline")
+    .orderBy("ri.id")
+    .execute();
+
 /** Items the units under `roots` still have to rectify (待整改, 整改中). */
 export function openItems(db: Db, roots: readonly string[] | null, dueBefore?: Date) {
-  let query = itemsOf(db, roots, "o.path").where("ri.status", "in", ["pending", "in_progress"]);
-  if (dueBefore !== undefined) query = query.where("ri.deadline", "<", dueBefore);
-  return query.orderBy("ri.deadline").orderBy("ri.id").execute();
+  return unreportedItems(db, roots, "o.path", dueBefore);
 }
 
 /** Items of campaigns organised under `roots` that are overdue: not reported by their deadline. */
 export function overdueItems(db: Db, roots: readonly string[] | null, now: Date) {
-  return itemsOf(db, roots, "co.path")
-    .where("ri.status", "in", ["pending", "in_progress"])
-    .where("ri.deadline", "<", now)
-    .orderBy("ri.deadline")
-    .orderBy("ri.id")
-    .execute();
+  return unreportedItems(db, roots, "co.path", now);
 }
 
 /** Items of campaigns organised under `roots` reported done and awaiting the organiser's verification. */

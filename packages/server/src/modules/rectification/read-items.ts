@@ -11,6 +11,7 @@ import type { Services } from "../../context.js";
 import { forbidden } from "../../errors.js";
 import { canSeeCampaign } from "../campaigns/campaign-access.js";
 import { loadCampaign } from "../campaigns/campaign-context.js";
+import { linkedFileView } from "../evidence/evidence-blobs.js";
 import { inScope } from "../organisations/in-scope.js";
 import {
   loadItem,
@@ -177,13 +178,7 @@ export async function getItem(services: Services, actor: Actor, id: string): Pro
       actorName: e.actor_name,
       at: new Date(e.at).toISOString(),
     })),
-    evidence: files.map((f) => ({
-      id: f.id,
-      name: f.original_name,
-      contentType: f.content_type,
-      size: Number(f.size),
-      uploadedAt: new Date(f.uploaded_at).toISOString(),
-    })),
+    evidence: files.map(linkedFileView),
     canAct: {
       unit: organiser || holds(actor, ["unit_head", "unit_staff"], item.row.organisation_path),
       organiser,

@@ -2,10 +2,9 @@
 import { RECHECK_VERDICTS, RECTIFICATION_STATUSES, VERIFICATION_VERDICTS } from "@kaoping/core";
 import { z } from "zod";
 import type { Services } from "../../context.js";
-import { AppError } from "../../errors.js";
 import { type Api, actorOf, Id, IdParams, page, Versioned } from "../../http/api.js";
 import { CampaignView } from "../campaigns/present-campaign.js";
-import { contentDisposition } from "../evidence/sanitise-file-name.js";
+import { consumeUpload, filePart, sendStored } from "../evidence/file-transfer.js";
 import { closeRectification } from "./close-rectification.js";
 import { createRectificationItem } from "./create-item.js";
 import { generateFromFindings } from "./generate-from-findings.js";
@@ -264,20 +263,10 @@ export async function rectificationRoutes(app: Api, services: Services) {
       },
     },
     async (request, reply) => {
-      const part = await request.file();
-      if (part === undefined)
-        throw new AppError("validation", [
-          { path: "body.file", message: "no file in the upload / 未选择文件" },
-        ]);
-      try {
-        const view = await uploadRectificationEvidence(services, actorOf(request), request.params.id, {
-          fileName: part.filename,
-          content: part.file,
-        });
-        return reply.code(201).send(view);
-      } finally {
-        part.file.resume();
-      }
+      const view = await consumeUpload(await filePart(request), (upload) =>
+        uploadRectificationEvidence(services, actorOf(request), request.params.id, upload),
+      );
+      return reply.code(201).send(view);
     },
   );
 
@@ -286,15 +275,8 @@ export async function rectificationRoutes(app: Api, services: Services) {
     {
       schema: { tags, summary: "Download a rectification evidence file", params: IdParams },
     },
-    async (request, reply) => {
-      const file = await openRectificationEvidence(services, actorOf(request), request.params.id);
-      return reply
-        .type(file.contentType)
-        .header("content-length", file.size)
-        .header("content-disposition", contentDisposition(file.name))
-        .header("x-content-type-options", "nosniff")
-        .send(file.content);
-    },
+    async (request, reply) =>
+      sendStored(reply, await openRectificationEvidence(services, actorOf(request), request.params.id)),
   );
 
   app.post(

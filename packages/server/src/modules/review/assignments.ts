@@ -17,6 +17,7 @@ import { write } from "../../write.js";
 import { loadCampaign, requireNotPublished, requireOrganiser } from "../campaigns/campaign-context.js";
 import { RATER_ROLES } from "../campaigns/set-raters.js";
 import { isClosed } from "../campaigns/stages.js";
+import { assignedSheet } from "./assigned-sheet.js";
 import { groupCodes } from "./review-rules.js";
 
 export interface AssignmentInput {
@@ -271,13 +272,7 @@ export async function myReviews(
     .leftJoin("self_evaluations as s", (join) =>
       join.onRef("s.campaign_id", "=", "a.campaign_id").onRef("s.organisation_id", "=", "a.organisation_id"),
     )
-    .leftJoin("review_sheets as r", (join) =>
-      join
-        .onRef("r.campaign_id", "=", "a.campaign_id")
-        .onRef("r.organisation_id", "=", "a.organisation_id")
-        .onRef("r.user_id", "=", "a.user_id")
-        .onRef("r.group_code", "=", "a.group_code"),
-    )
+    .leftJoin("review_sheets as r", (join) => join.on(assignedSheet))
     .select([
       "a.campaign_id",
       "c.name as campaign_name",

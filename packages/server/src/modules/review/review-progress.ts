@@ -5,6 +5,7 @@
 import type { Actor } from "../../access/actor.js";
 import type { Services } from "../../context.js";
 import { loadCampaign, requireCampaignViewer } from "../campaigns/campaign-context.js";
+import { assignedSheet } from "./assigned-sheet.js";
 import { groupCodes } from "./review-rules.js";
 
 export interface GroupProgress {
@@ -44,13 +45,7 @@ export async function reviewProgress(
     .execute();
   const rows = await services.db
     .selectFrom("review_assignments as a")
-    .leftJoin("review_sheets as r", (join) =>
-      join
-        .onRef("r.campaign_id", "=", "a.campaign_id")
-        .onRef("r.organisation_id", "=", "a.organisation_id")
-        .onRef("r.user_id", "=", "a.user_id")
-        .onRef("r.group_code", "=", "a.group_code"),
-    )
+    .leftJoin("review_sheets as r", (join) => join.on(assignedSheet))
     .select(["a.organisation_id", "a.group_code", "r.id as sheet_id", "r.submitted"])
     .where("a.campaign_id", "=", campaignId)
     .execute();

@@ -6,13 +6,24 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Db } from "../../db/open-database.js";
 import { inScope } from "../organisations/in-scope.js";
+import { assignedSheet } from "../review/assigned-sheet.js";
 
 /** The stage under which a self-evaluation can be edited is open ("st" the open stage, "se" the evaluation). */
 const editableStage = sql<SqlBool>`(st.opened_at is not null and st.closed_at is null and (st.stage = 'self_evaluation' or (st.stage = 'preliminary' and se.status = 'returned')))`;
 
 /** Due before `dueBefore` (no limit without it; things without a deadline never fall due). */
-const dueBy = (column: RawBuilder<unknown>, dueBefore: Date | undefined) =>
+export const dueBy = (column: RawBuilder<unknown>, dueBefore: Date | undefined) =>
   dueBefore === undefined ? sql<SqlBool>`true` : sql<SqlBool>`${column} < ${dueBefore}`;
+
+/** Where a unit's open work is, for titles, links and recipients: its campaign ("c") and the unit ("o"). */
+export const unitWorkColumns = [
+  "c.name as campaign_name",
+  "c.year",
+  "c.organiser_id",
+  "o.id as organisation_id",
+  "o.name as organisation_name",
+  "o.path",
+] as const;
 
 /** Draft or returned self-evaluations of units under `roots` while they can be edited (自评 to do). */
 export function openSelfEvaluations(db: Db, roots: readonly string[] | null, dueBefore?: Date) {
@@ -21,20 +32,8 @@ export function openSelfEvaluations(db: Db, roots: readonly string[] | null, due
     .innerJoin("campaigns as c", "c.id", "se.campaign_id")
     .innerJoin("organisations as o", "o.id", "se.organisation_id")
     .innerJoin("campaign_stages as st", "st.campaign_id", "se.campaign_id")
-    .select([
-      "se.id",
-      "se.status",
-      "se.returned_reason",
-      "se.campaign_id",
-      "c.name as campaign_name",
-      "c.year",
-      "c.organiser_id",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
-      "o.path",
-      "st.stage",
-      "st.deadline",
-    ])
+    .select(unitWorkColumns)
+    .select(["se.id", "se.status", "se.returned_reason", "se.campaign_id", "st.stage", "st.deadline"])
     .where("c.status", "=", "running")
     .where("se.status", "in", ["draft", "returned"])
     .where(() => editableStage)
@@ -52,6 +51,7 @@ export function openAssignments(db: Db, roots: readonly string[] | null, dueBefo
     .innerJoin("organisations as o", "o.id", "se.organisation_id")
     .innerJoin("campaigns as c", "c.id", "se.campaign_id")
     .innerJoin("campaign_stages as st", "st.campaign_id", "se.campaign_id")
+    .select(unitWorkColumns)
     .select([
       "ta.target",
       "ta.deadline",
@@ -59,11 +59,7 @@ export function openAssignments(db: Db, roots: readonly string[] | null, dueBefo
       "se.id as self_evaluation_id",
       "se.status",
       "se.campaign_id",
-      "c.name as campaign_name",
-      "c.year",
       "c.scheme_version_id",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
       "d.id as department_id",
       "d.name as department_name",
       "st.stage",
@@ -86,23 +82,13 @@ export function openReviews(db: Db, userId: string | null, dueBefore?: Date) {
     .innerJoin("campaign_stages as st", (join) =>
       join.onRef("st.campaign_id", "=", "a.campaign_id").on("st.stage", "=", "review"),
     )
-    .leftJoin("review_sheets as r", (join) =>
-      join
-        .onRef("r.campaign_id", "=", "a.campaign_id")
-        .onRef("r.organisation_id", "=", "a.organisation_id")
-        .onRef("r.user_id", "=", "a.user_id")
-        .onRef("r.group_code", "=", "a.group_code"),
-    )
+    .leftJoin("review_sheets as r", (join) => join.on(assignedSheet))
+    .select(unitWorkColumns)
     .select([
       "a.campaign_id",
       "a.group_code",
       "a.user_id",
-      "c.name as campaign_name",
-      "c.year",
       "c.scheme_version_id",
-      "c.organiser_id",
-      "o.id as organisation_id",
-      "o.name as organisation_name",
       "st.deadline",
       "r.id as sheet_id",
     ])

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Services } from "../../context.js";
 import { AppError } from "../../errors.js";
 import { type Api, actorOf, Id, IdParams } from "../../http/api.js";
+import { filePart } from "../evidence/file-transfer.js";
 import { contentDisposition } from "../evidence/sanitise-file-name.js";
 import { exportSelfEvaluationWorkbook } from "./export-self-evaluation-workbook.js";
 import { importSelfEvaluationWorkbook } from "./import-self-evaluation-workbook.js";
@@ -26,10 +27,7 @@ function sendWorkbook(reply: FastifyReply, file: { name: string; content: Buffer
 
 /** The uploaded file's stream (multipart, field "file"); whatever is not read is drained when the request ends. */
 async function uploadedFile(request: FastifyRequest): Promise<Readable> {
-  const part = await request.file();
-  if (part === undefined)
-    throw new AppError("validation", [{ path: "body.file", message: "no file in the upload / 未选择文件" }]);
-  return part.file;
+  return (await filePart(request)).file;
 }
 
 async function bytesOf(stream: Readable): Promise<Buffer> {

@@ -53,10 +53,14 @@ export default function RectificationItemPage() {
   if (error !== undefined) return <ApiErrorAlert error={error} onRetry={reload} />;
   if (item === undefined || item.id !== id) return <PageSpinner />;
 
-  const path = { id };
-  const act = async (work: () => Promise<unknown>, done: string) => {
+  /** A step's request: this item, and the version shown, so that a step taken on a stale page is refused. */
+  const step = <Values extends object>(values: Values) => ({
+    params: { path: { id } },
+    body: { version: item.version, ...values },
+  });
+  const act = async (send: () => Parameters<typeof call>[0], done: string) => {
     try {
-      await work();
+      await call(send());
       message.success(done);
       reload();
     } catch (e) {
@@ -114,13 +118,7 @@ export default function RectificationItemPage() {
           key={item.version}
           onFinish={(values) =>
             act(
-              () =>
-                call(
-                  api.PATCH("/api/v1/rectification-items/{id}", {
-                    params: { path },
-                    body: { version: item.version, ...values },
-                  }),
-                ),
+              () => api.PATCH("/api/v1/rectification-items/{id}", step(values)),
               t("rectification.item.saved"),
             )
           }
@@ -142,13 +140,7 @@ export default function RectificationItemPage() {
                   type="primary"
                   onClick={() =>
                     act(
-                      () =>
-                        call(
-                          api.POST("/api/v1/rectification-items/{id}/start", {
-                            params: { path },
-                            body: { version: item.version },
-                          }),
-                        ),
+                      () => api.POST("/api/v1/rectification-items/{id}/start", step({})),
                       t("rectification.status.in_progress"),
                     )
                   }
@@ -204,13 +196,7 @@ export default function RectificationItemPage() {
             layout="vertical"
             onFinish={(values) =>
               act(
-                () =>
-                  call(
-                    api.POST("/api/v1/rectification-items/{id}/report", {
-                      params: { path },
-                      body: { version: item.version, ...values },
-                    }),
-                  ),
+                () => api.POST("/api/v1/rectification-items/{id}/report", step(values)),
                 t("rectification.status.reported"),
               )
             }
@@ -233,13 +219,7 @@ export default function RectificationItemPage() {
             initialValues={{ verdict: "passed" }}
             onFinish={(values) =>
               act(
-                () =>
-                  call(
-                    api.POST("/api/v1/rectification-items/{id}/verify", {
-                      params: { path },
-                      body: { version: item.version, ...values },
-                    }),
-                  ),
+                () => api.POST("/api/v1/rectification-items/{id}/verify", step(values)),
                 t("rectification.item.saved"),
               )
             }
@@ -267,13 +247,7 @@ export default function RectificationItemPage() {
           type="primary"
           onClick={() =>
             act(
-              () =>
-                call(
-                  api.POST("/api/v1/rectification-items/{id}/close", {
-                    params: { path },
-                    body: { version: item.version },
-                  }),
-                ),
+              () => api.POST("/api/v1/rectification-items/{id}/close", step({})),
               t("rectification.status.closed"),
             )
           }

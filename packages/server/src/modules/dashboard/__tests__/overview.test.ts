@@ -46,23 +46,11 @@ beforeAll(async () => {
     schemeVersionId: version,
     year: 2026,
     stages: [
-      { stage: "self_evaluation", closed: true },
-      { stage: "review", open: true },
-      { stage: "publicity" },
+      { stage: "self_evaluation", closed: true, deadline: "2026-02-20T09:00:00Z" },
+      { stage: "review", open: true, deadline: "2026-03-15T09:00:00Z" },
+      { stage: "publicity", deadline: "2026-02-28T09:00:00Z" },
     ],
   });
-  const deadlines = {
-    self_evaluation: "2026-02-20T09:00:00Z",
-    review: "2026-03-15T09:00:00Z",
-    publicity: "2026-02-28T09:00:00Z",
-  };
-  for (const [stage, deadline] of Object.entries(deadlines))
-    await s.db
-      .updateTable("campaign_stages")
-      .set({ deadline: new Date(deadline) })
-      .where("campaign_id", "=", campaignId)
-      .where("stage", "=", stage)
-      .execute();
   await seedUnit(s, campaignId, units.U1!, { status: "draft" });
   await seedUnit(s, campaignId, units.U2!, { status: "returned" });
   await seedUnit(s, campaignId, units.U3!, { status: "submitted" });

@@ -64,15 +64,9 @@ beforeAll(async () => {
     stages: [
       { stage: "self_evaluation", closed: true },
       { stage: "review", closed: true },
-      { stage: "rectification", open: true },
+      { stage: "rectification", open: true, deadline: "2026-06-30T15:00:00Z" },
     ],
   });
-  await s.db
-    .updateTable("campaign_stages")
-    .set({ deadline: new Date("2026-06-30T15:00:00Z") })
-    .where("campaign_id", "=", campaignId)
-    .where("stage", "=", "rectification")
-    .execute();
   await seedUnit(s, campaignId, u1, { status: "accepted" });
   await seedUnit(s, campaignId, u2, { status: "accepted" });
   await s.db

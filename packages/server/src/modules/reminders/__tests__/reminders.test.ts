@@ -63,14 +63,8 @@ beforeAll(async () => {
     schemeVersionId: version,
     year: 2026,
     name: "甲 2026年度教育督导",
-    stages: [{ stage: "self_evaluation", open: true }, { stage: "review" }],
+    stages: [{ stage: "self_evaluation", open: true, deadline: STAGE_DUE }, { stage: "review" }],
   });
-  await s.db
-    .updateTable("campaign_stages")
-    .set({ deadline: new Date(STAGE_DUE) })
-    .where("campaign_id", "=", jia)
-    .where("stage", "=", "self_evaluation")
-    .execute();
   await seedUnit(s, jia, u1, { status: "draft" });
   const evaluation = await s.db
     .selectFrom("self_evaluations")
@@ -94,15 +88,9 @@ beforeAll(async () => {
     name: "乙 2026年度复评",
     stages: [
       { stage: "self_evaluation", closed: true },
-      { stage: "review", open: true },
+      { stage: "review", open: true, deadline: "2026-03-20T02:00:00Z" },
     ],
   });
-  await s.db
-    .updateTable("campaign_stages")
-    .set({ deadline: new Date("2026-03-20T02:00:00Z") })
-    .where("campaign_id", "=", yi)
-    .where("stage", "=", "review")
-    .execute();
   await seedUnit(s, yi, u1, { status: "submitted" });
   await s.db
     .insertInto("review_assignments")

@@ -57,7 +57,8 @@ export async function seedSchemeVersion(
   return version.id;
 }
 
-export type StageSpec = { stage: string; open?: boolean; closed?: boolean };
+/** A stage, opened or closed (or neither: to come), with its deadline (an ISO instant) if it has one. */
+export type StageSpec = { stage: string; open?: boolean; closed?: boolean; deadline?: string };
 
 export async function seedCampaign(
   services: Services,
@@ -92,6 +93,7 @@ export async function seedCampaign(
         position: i + 1,
         opened_at: s.open || s.closed ? at : null,
         closed_at: s.closed ? at : null,
+        deadline: s.deadline === undefined ? null : new Date(s.deadline),
       })),
     )
     .execute();

@@ -32,25 +32,14 @@ const OBJECTION = "我镇B1.2得分有误";
 
 const login = (username: string) => ApiClient.login(server.app, username);
 
-async function campaign(name: string, stages: Array<StageSpec & { deadline?: string }>) {
-  const s = server.services;
-  const id = await seedCampaign(s, {
+const campaign = (name: string, stages: StageSpec[]) =>
+  seedCampaign(server.services, {
     organiser: countyA,
     schemeVersionId: ids.version!,
     year: 2026,
     name,
     stages,
   });
-  for (const stage of stages)
-    if (stage.deadline !== undefined)
-      await s.db
-        .updateTable("campaign_stages")
-        .set({ deadline: new Date(stage.deadline) })
-        .where("campaign_id", "=", id)
-        .where("stage", "=", stage.stage)
-        .execute();
-  return id;
-}
 
 async function evaluationId(campaignId: string, org: SeededOrganisation) {
   const row = await server.services.db
