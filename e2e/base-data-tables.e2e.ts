@@ -29,15 +29,12 @@ describe("base-data tables in the browser", () => {
   });
 
   it("shows a broken sum rule at its cell, and clears it once corrected", { timeout: 180_000 }, async () => {
-    await startS2Campaign(server, {
-      organiser: "dudao",
-      organiserCode: "JYJ",
-      unitCodes: ["P01"],
-      name: "县级政府教育工作督导评估（基础数据试填）",
-    });
+    const name = "县级政府教育工作督导评估（基础数据试填）";
+    await startS2Campaign(server, { organiser: "dudao", organiserCode: "JYJ", unitCodes: ["P01"], name });
     const { context, page } = await newPerson(browser, server, { width: 1280, height: 900 });
     await signIn(page, "p01.head");
-    await openOwnSelfEvaluation(page, "城关镇第一小学");
+    // P01 is also in the demo's S8 campaign (with its satisfaction survey): this campaign's row is the one.
+    await openOwnSelfEvaluation(page, "城关镇第一小学", name);
     await page.getByRole("tab", { name: "基础数据" }).click();
     await tableCard(page, "T3").waitFor();
     await shot(page, "tables-1-empty");

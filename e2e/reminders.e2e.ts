@@ -68,7 +68,10 @@ describe("reminders under the bell", () => {
     await bell.click();
     const drawer = page.locator(".ant-drawer");
     await drawer.getByText("我的提醒").waitFor();
-    const item = drawer.locator(".ant-list-item-meta-title").filter({ hasText: review!.title });
+    // The kind is shown once, as the tag, and no longer repeated at the head of the title.
+    const item = drawer
+      .locator(".ant-list-item-meta-title")
+      .filter({ hasText: `即将到期${review!.title.replace(/^即将到期：/, "")}` });
     await item.waitFor();
     await shot(page, "reminders-1-list");
 

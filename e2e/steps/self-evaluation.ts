@@ -18,10 +18,16 @@ export type IndicatorValue =
 /** The entry card of the selected indicator. */
 export const entry = (page: Page) => page.locator(".ant-card").filter({ hasText: "自评说明" }).last();
 
-/** From the workspace, the to-do “填报并提交自评：<unit>”; returns the campaign and organisation ids. */
-export async function openOwnSelfEvaluation(page: Page, unitName: string) {
+/**
+ * From the workspace, the to-do “填报并提交自评：<unit>” (the one of `campaignName` when the unit is in several
+ * running campaigns); returns the campaign and organisation ids.
+ */
+export async function openOwnSelfEvaluation(page: Page, unitName: string, campaignName?: string) {
   await page.goto("/");
-  await page.getByRole("link", { name: `填报并提交自评：${unitName}` }).click();
+  const rows = page.getByRole("row");
+  await (campaignName === undefined ? page : rows.filter({ hasText: campaignName }))
+    .getByRole("link", { name: `填报并提交自评：${unitName}` })
+    .click();
   await page.waitForURL(/\/campaigns\/[^/]+\/self-evaluations\/[^/?]+/);
   await page.getByText(`${unitName} 自评填报`).waitFor();
   const [, campaignId, organisationId] = /\/campaigns\/([^/]+)\/self-evaluations\/([^/?]+)/.exec(page.url())!;

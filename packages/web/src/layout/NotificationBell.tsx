@@ -10,11 +10,18 @@ import { api, call } from "../api/client.js";
 import { useApi } from "../api/use-api.js";
 import { formatDateTime } from "../format.js";
 import { useI18n } from "../i18n/i18n.js";
+import { zh } from "../i18n/messages/reminders.js";
 import { ApiErrorAlert } from "./ApiErrorAlert.js";
 
 const SHOWN = 30;
 const REFRESH_MS = 60_000;
 const TAG_COLOURS = { approaching: "gold", missed: "red", escalated: "volcano", digest: "blue" } as const;
+
+/** The server writes the kind into the title ("逾期督办：…", also the mail's subject); the tag already says it. */
+const withoutKind = (title: string, reminder: keyof typeof TAG_COLOURS): string => {
+  const prefix = `${zh[`reminders.kind.${reminder}`]}：`;
+  return title.startsWith(prefix) ? title.slice(prefix.length) : title;
+};
 
 export function NotificationBell() {
   const { t } = useI18n();
@@ -88,7 +95,7 @@ export function NotificationBell() {
                 title={
                   <span style={{ fontWeight: n.readAt === null ? 600 : 400 }}>
                     <Tag color={TAG_COLOURS[n.reminder]}>{t(`reminders.kind.${n.reminder}`)}</Tag>
-                    {n.title}
+                    {withoutKind(n.title, n.reminder)}
                   </span>
                 }
                 description={
