@@ -5,12 +5,29 @@
  *
  * By hand: the demo gives 滨河 eight city cases, seven closed 24–40 hours after receipt (within the 85 hours
  * allowed) and one left in 处理, received about 26 days before the demo started, so closing it now is late:
- * 处结率 8/8 = 100.00%, 按期办结率 7/8 = 87.50%. 开发区街道办事处 has no case: no rate. (The demo's cases fall in the
- * last 90 days; from April on they all lie in the current year, which the rates tab shows.)
+ * 处结率 8/8 = 100.00%, 按期办结率 7/8 = 87.50%. 开发区街道办事处 has no case: no rate. The demo's cases are received
+ * over the 90 days before it started, which may straddle New Year, so the rates are asked for the Beijing dates from
+ * 91 days ago to today rather than for a year: the same figures on any date.
+ *
+ * The center then defines a type from the 数字化城管 template; closing at 处理 (a unit's stage) is refused with the
+ * message at that stage's 办理方, and once corrected the type is created. Last, the S13 campaign's 自动采集 tab offers
+ * the scheme's fields by name for the mapping.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoServer, launchBrowser, newPerson, shot, signIn, startDemoServer } from "./harness.js";
+import {
+  apiSession,
+  type DemoServer,
+  launchBrowser,
+  newPerson,
+  shot,
+  signIn,
+  startDemoServer,
+} from "./harness.js";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const beijingDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
 
 let browser: Browser;
 let server: DemoServer;
@@ -56,7 +73,10 @@ describe("a case handled by the unit and closed by the center", () => {
     await center.locator(".ant-card-head .ant-tag", { hasText: "超期办结" }).waitFor();
     await shot(center, "cases-3-closed");
 
-    await center.goto("/cases?tab=rates");
+    const now = Date.now();
+    const [from, to] = [beijingDate(now - 91 * DAY), beijingDate(now)];
+    await center.goto(`/cases?tab=rates&from=${from}&to=${to}`);
+    await center.getByText(`统计口径：${from}至${to}受理的案件`).waitFor();
     const binhe = center.locator("tr", { hasText: "滨河街道办事处" });
     await binhe.waitFor();
     const cells = await binhe.locator("td").allTextContents();
@@ -65,5 +85,53 @@ describe("a case handled by the unit and closed by the center", () => {
     const none = await center.locator("tr", { hasText: "开发区街道办事处" }).locator("td").allTextContents();
     expect(none).toEqual(["开发区街道办事处", "0", "0", "0", "无案件", "无案件"]);
     await shot(center, "cases-4-rates");
+
+    await center.getByRole("button", { name: "新建案件类型" }).click();
+    const dialog = center.getByRole("dialog");
+    const choose = async (label: string, option: string) => {
+      await dialog.locator(".ant-form-item", { hasText: label }).locator(".ant-select").first().click();
+      await center
+        .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+          hasText: option,
+        })
+        .click();
+    };
+    await choose("参照", "数字化城管案件");
+    await dialog.getByLabel("类型名称").fill("门前三包巡查");
+    await dialog.getByLabel("类型代码").fill("frontage");
+    await choose("结案环节", "处理（handle）");
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    // stages.3.actor: the message shows at a stage's 办理方, the only field in error
+    const refused = dialog.locator(".ant-form-item-has-error");
+    await refused
+      .locator(".ant-form-item-explain-error", {
+        hasText: "the center closes cases: the closing stage is the center's",
+      })
+      .waitFor();
+    expect(await refused.count()).toBe(1);
+    expect(await refused.getByLabel("办理方").count()).toBe(1);
+    await shot(center, "cases-5-type-refused");
+    await choose("结案环节", "结案（close）");
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    await dialog.waitFor({ state: "hidden" });
+    await center.getByText("门前三包巡查（青山县数字化城管监督指挥中心）").waitFor();
+    await center.getByText("办结时限：受理后 85 小时").waitFor();
+
+    // The S13 campaign's 自动采集: the mapped fields are chosen among the scheme's, shown by name.
+    const api = await apiSession(server, "szcg");
+    const campaigns = await api.get<{ items: Array<{ id: string; name: string }> }>("/campaigns");
+    const s13 = campaigns.items.find((c) => c.name.includes("数字化城管与12345热线"));
+    await center.goto(`/campaigns/${s13?.id}?tab=case-feeds`);
+    await center
+      .locator(".ant-select", { hasText: "数字化城管按期办结案件数（city_closed_on_time）" })
+      .waitFor();
+    await center.getByRole("button", { name: "添加对应" }).click();
+    await center.locator(".ant-select", { hasText: "考核字段" }).click();
+    await center
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+        hasText: "12345热线回访件数（hotline_revisited）",
+      })
+      .waitFor();
+    await shot(center, "cases-6-feed-fields");
   });
 });

@@ -2,34 +2,10 @@ import { describe, expect, it } from "vitest";
 import { actOnCase, type CaseState, closedOnTime } from "./case-progress.js";
 import { caseRates, measureValue, ratePercent } from "./case-rates.js";
 import { CaseTypeDefinition, checkCaseType, hoursToClose } from "./case-type.js";
+import { CASE_TYPE_TEMPLATES, caseTypeTemplate } from "./case-type-templates.js";
 
-/** 数字化城管: 发现 2h → 受理 1h → 分派 2h → 处理 48h (unit) → 核查 24h → 结案 8h. */
-const CITY = CaseTypeDefinition.parse({
-  stages: [
-    { code: "discover", name: "发现", hours: 2, actor: "center" },
-    { code: "accept", name: "受理", hours: 1, actor: "center" },
-    { code: "dispatch", name: "分派", hours: 2, actor: "center" },
-    { code: "handle", name: "处理", hours: 48, actor: "unit" },
-    { code: "check", name: "核查", hours: 24, actor: "center" },
-    { code: "close", name: "结案", hours: 8, actor: "center" },
-  ],
-  dispatchStage: "dispatch",
-  closingStage: "close",
-});
-
-/** 12345热线: 接收 → 分派 → 督办 (unit) → 回访 → 回复. */
-const HOTLINE = CaseTypeDefinition.parse({
-  stages: [
-    { code: "receive", name: "接收", hours: 1, actor: "center" },
-    { code: "dispatch", name: "分派", hours: 2, actor: "center" },
-    { code: "supervise", name: "督办", hours: 120, actor: "unit" },
-    { code: "revisit", name: "回访", hours: 24, actor: "center" },
-    { code: "reply", name: "回复", hours: 24, actor: "center" },
-  ],
-  dispatchStage: "dispatch",
-  closingStage: "reply",
-  revisitStage: "revisit",
-});
+const CITY = caseTypeTemplate("city").definition;
+const HOTLINE = caseTypeTemplate("hotline").definition;
 
 const at = (iso: string) => new Date(iso);
 const start: CaseState = { stageIndex: 0, unitId: null, closedAt: null, revisited: null };
@@ -47,11 +23,13 @@ function step(
 
 describe("case types", () => {
   it("accepts the two seed types and sums the hours to the closing stage", () => {
-    expect(checkCaseType(CITY)).toEqual([]);
-    expect(checkCaseType(HOTLINE)).toEqual([]);
-    // 2 + 1 + 2 + 48 + 24 + 8 = 85; 1 + 2 + 120 + 24 + 24 = 171
+    for (const template of CASE_TYPE_TEMPLATES) {
+      expect(CaseTypeDefinition.parse(template.definition)).toEqual(template.definition);
+      expect(checkCaseType(template.definition)).toEqual([]);
+    }
+    // 2 + 1 + 2 + 48 + 24 + 8 = 85; 2 + 4 + 120 + 48 + 24 = 198
     expect(hoursToClose(CITY)).toBe(85);
-    expect(hoursToClose(HOTLINE)).toBe(171);
+    expect(hoursToClose(HOTLINE)).toBe(198);
   });
 
   it("names what is wrong: a unit stage before dispatch, a unit closing, a missing or twice-used code", () => {

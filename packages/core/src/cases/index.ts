@@ -2,3 +2,4 @@
 export * from "./case-progress.js";
 export * from "./case-rates.js";
 export * from "./case-type.js";
+export * from "./case-type-templates.js";

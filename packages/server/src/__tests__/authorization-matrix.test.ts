@@ -907,6 +907,10 @@ const MATRIX: Record<string, Entry> = {
   },
   // ---- cases: countyA is the center owning a case type; a case dispatched to U1 waits in the unit's 处理
   "GET /api/v1/case-types": { allow: SIGNED_IN, call: () => ({ method: "GET", url: "/case-types" }) },
+  "GET /api/v1/case-type-templates": {
+    allow: SIGNED_IN,
+    call: () => ({ method: "GET", url: "/case-type-templates" }),
+  },
   "POST /api/v1/case-types": {
     allow: ORGANISERS,
     call: () => ({

@@ -1,10 +1,11 @@
 /**
- * The S13 setting: 青山县数字化城管监督指挥中心 with the 街道办事处 it dispatches to, its two case types
- * (数字化城管 发现→受理→分派→处理→核查→结案; 12345热线 接收→分派→督办→回访→回复), this year's cases with a
+ * The S13 setting: 青山县数字化城管监督指挥中心 with the 街道办事处 it dispatches to, its two case types defined from
+ * core's templates (数字化城管 发现→受理→分派→处理→核查→结案; 12345热线 接收→分派→督办→回访→回复), cases with a
  * realistic spread (most closed on time, some late, some citizens not reached at 回访, a few still open, one
  * street with none), and the S13 campaign whose 处结率/按期办结率/回访率 fields are fed from them. Each action is
  * done by the person whose stage it is, at its own time in the past.
  */
+import { caseTypeTemplate } from "@kaoping/core";
 import { actorOfUser } from "../auth/sessions.js";
 import type { Services } from "../context.js";
 import { actOn } from "../modules/cases/act-on-case.js";
@@ -21,32 +22,6 @@ const STREETS = [
   ["SZCG-04", "滨河街道办事处"],
   ["SZCG-05", "开发区街道办事处"],
 ] as const;
-
-const CITY_STAGES = {
-  stages: [
-    { code: "discover", name: "发现", hours: 2, actor: "center" },
-    { code: "accept", name: "受理", hours: 1, actor: "center" },
-    { code: "dispatch", name: "分派", hours: 2, actor: "center" },
-    { code: "handle", name: "处理", hours: 48, actor: "unit" },
-    { code: "check", name: "核查", hours: 24, actor: "center" },
-    { code: "close", name: "结案", hours: 8, actor: "center" },
-  ],
-  dispatchStage: "dispatch",
-  closingStage: "close",
-  revisitStage: null,
-} as const;
-const HOTLINE_STAGES = {
-  stages: [
-    { code: "receive", name: "接收", hours: 2, actor: "center" },
-    { code: "dispatch", name: "分派", hours: 4, actor: "center" },
-    { code: "supervise", name: "督办", hours: 120, actor: "unit" },
-    { code: "revisit", name: "回访", hours: 48, actor: "center" },
-    { code: "reply", name: "回复", hours: 24, actor: "center" },
-  ],
-  dispatchStage: "dispatch",
-  closingStage: "reply",
-  revisitStage: "revisit",
-} as const;
 
 const CITY_TITLES = [
   ["占道经营", "农贸市场东门"],
@@ -146,9 +121,7 @@ const casesStep: DemoStep = {
       "define 数字化城管",
       await center.post("/case-types", {
         ownerId: centerOrg.id,
-        code: "city",
-        name: "数字化城管案件",
-        definition: CITY_STAGES,
+        ...caseTypeTemplate("city"),
       }),
       201,
     ) as { id: string };
@@ -157,9 +130,7 @@ const casesStep: DemoStep = {
       "define 12345",
       await center.post("/case-types", {
         ownerId: centerOrg.id,
-        code: "hotline",
-        name: "12345热线工单",
-        definition: HOTLINE_STAGES,
+        ...caseTypeTemplate("hotline"),
       }),
       201,
     ) as { id: string };

@@ -5827,6 +5827,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/case-type-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case types of seed 001 (数字化城管, 12345热线) to start a new type from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                definition: {
+                                    stages: {
+                                        code: string;
+                                        name: string;
+                                        hours: number;
+                                        /** @enum {string} */
+                                        actor: "center" | "unit";
+                                    }[];
+                                    dispatchStage: string;
+                                    closingStage: string;
+                                    revisitStage: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/case-types/{id}": {
         parameters: {
             query?: never;

@@ -36,3 +36,15 @@ export function unitOrganisations(session: Session): string[] {
     .map((g) => g.organisationId as string);
   return [...new Set(ids)];
 }
+
+/** Of `organisations`, those the user may own things in: all for an admin, else where they are an organiser. */
+export function organisedOf<T extends { id: string }>(
+  session: Session,
+  organisations: ReadonlyArray<T>,
+): T[] {
+  const admin = session.user.grants.some((g) => g.role === "admin");
+  const organised = new Set(
+    session.user.grants.filter((g) => g.role === "organiser").map((g) => g.organisationId),
+  );
+  return organisations.filter((o) => admin || organised.has(o.id));
+}

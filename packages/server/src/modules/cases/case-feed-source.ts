@@ -7,24 +7,12 @@ import { measureValue } from "@kaoping/core";
 import type { Db } from "../../db/open-database.js";
 import { emptyFedValues, type FedValues, type FeedSource } from "../feeds/feed-source.js";
 import { caseCounts, NO_CASES } from "./case-counts.js";
-import { feedOrigin } from "./case-feeds.js";
+import { campaignCaseFeeds, feedOrigin } from "./case-feeds.js";
 
 export const caseFeedSource: FeedSource = {
   async load(db: Db, campaignId: string, organisationIds?: ReadonlyArray<string>) {
     const out = new Map<string, FedValues>();
-    const feeds = await db
-      .selectFrom("campaign_case_feeds")
-      .innerJoin("case_types", "case_types.id", "campaign_case_feeds.case_type_id")
-      .select([
-        "campaign_case_feeds.field_code",
-        "campaign_case_feeds.case_type_id",
-        "campaign_case_feeds.measure",
-        "campaign_case_feeds.period_from",
-        "campaign_case_feeds.period_to",
-        "case_types.name as type_name",
-      ])
-      .where("campaign_id", "=", campaignId)
-      .execute();
+    const feeds = await campaignCaseFeeds(db, campaignId);
     if (feeds.length === 0) return out;
     let units = db
       .selectFrom("campaign_units")

@@ -8,6 +8,7 @@ import type { Actor } from "../../access/actor.js";
 import { authorOf } from "../../access/actor.js";
 import { holds } from "../../access/scope.js";
 import type { Services } from "../../context.js";
+import type { Db } from "../../db/open-database.js";
 import { AppError, type ErrorDetail } from "../../errors.js";
 import { write } from "../../write.js";
 import {
@@ -52,14 +53,9 @@ const MEASURE_NAMES: Record<CaseMeasure, string> = {
 export const feedOrigin = (typeName: string, period: CasePeriod, measure: CaseMeasure): string =>
   `案件系统：${typeName} ${periodLabel(period)} ${MEASURE_NAMES[measure]}`;
 
-export async function readCaseFeeds(
-  services: Services,
-  actor: Actor,
-  campaignId: string,
-): Promise<CaseFeedView[]> {
-  const campaign = await loadCampaign(services.db, campaignId);
-  requireCampaignViewer(actor, campaign);
-  const rows = await services.db
+/** The campaign's stored feeds with their case type's name, by field code. */
+export const campaignCaseFeeds = (db: Db, campaignId: string) =>
+  db
     .selectFrom("campaign_case_feeds")
     .innerJoin("case_types", "case_types.id", "campaign_case_feeds.case_type_id")
     .select([
@@ -73,6 +69,15 @@ export async function readCaseFeeds(
     .where("campaign_id", "=", campaignId)
     .orderBy("campaign_case_feeds.field_code")
     .execute();
+
+export async function readCaseFeeds(
+  services: Services,
+  actor: Actor,
+  campaignId: string,
+): Promise<CaseFeedView[]> {
+  const campaign = await loadCampaign(services.db, campaignId);
+  requireCampaignViewer(actor, campaign);
+  const rows = await campaignCaseFeeds(services.db, campaignId);
   return rows.map((r) => {
     const period = { from: new Date(r.period_from), to: new Date(r.period_to) };
     return {

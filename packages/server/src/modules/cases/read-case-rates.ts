@@ -33,6 +33,8 @@ export async function readCaseRates(
 ) {
   const type = await loadCaseType(services.db, typeId);
   requireCenterReader(actor, type);
+  if ((query.from === undefined) !== (query.to === undefined))
+    throw invalid(query.from === undefined ? "query.from" : "query.to", "give both from and to, or a year");
   const period =
     query.from !== undefined && query.to !== undefined
       ? { from: new Date(query.from), to: new Date(query.to) }

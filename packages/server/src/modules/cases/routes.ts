@@ -1,5 +1,5 @@
 /** 案件办理: case types, cases and their stages, the rates per unit, and a campaign's fields fed from cases. */
-import { CASE_MEASURES, CaseTypeDefinition } from "@kaoping/core";
+import { CASE_MEASURES, CASE_TYPE_TEMPLATES, CaseTypeDefinition } from "@kaoping/core";
 import { z } from "zod";
 import type { Services } from "../../context.js";
 import { type Api, actorOf, Id, IdParams, PageQuery, page, Versioned } from "../../http/api.js";
@@ -15,18 +15,20 @@ const tags = ["cases"];
 const Stamp = z.iso.datetime({ offset: true });
 const Actor = z.enum(["center", "unit"]);
 
+const Definition = z.object({
+  stages: z.array(z.object({ code: z.string(), name: z.string(), hours: z.number().int(), actor: Actor })),
+  dispatchStage: z.string(),
+  closingStage: z.string(),
+  revisitStage: z.string().nullable(),
+});
+
 const CaseType = z.object({
   id: z.string(),
   ownerId: z.string(),
   ownerName: z.string(),
   code: z.string(),
   name: z.string(),
-  definition: z.object({
-    stages: z.array(z.object({ code: z.string(), name: z.string(), hours: z.number().int(), actor: Actor })),
-    dispatchStage: z.string(),
-    closingStage: z.string(),
-    revisitStage: z.string().nullable(),
-  }),
+  definition: Definition,
   hoursToClose: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -131,6 +133,25 @@ export async function caseRoutes(app: Api, services: Services) {
       },
     },
     async (request) => ({ items: await listCaseTypes(services, actorOf(request)) }),
+  );
+
+  app.get(
+    "/case-type-templates",
+    {
+      schema: {
+        tags,
+        summary: "The case types of seed 001 (数字化城管, 12345热线) to start a new type from",
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), definition: Definition })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      actorOf(request);
+      return { items: [...CASE_TYPE_TEMPLATES] };
+    },
   );
 
   app.post(

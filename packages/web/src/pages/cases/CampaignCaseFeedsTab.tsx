@@ -1,8 +1,9 @@
 /**
  * The campaign's 自动采集 tab: which scheme fields come from which case type's measure (over the campaign's year),
- * with the source text the self-evaluation shows. Organisers edit the mapping; viewers see it.
+ * with the source text the self-evaluation shows. Organisers edit the mapping, choosing among the scheme's numeric
+ * fields (read from the campaign's scheme version); viewers see it.
  */
-import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from "antd";
+import { App, Button, Card, Form, Select, Space, Table, Typography } from "antd";
 import { api, call } from "../../api/client.js";
 import { errorText } from "../../api/errors.js";
 import { useApi } from "../../api/use-api.js";
@@ -11,6 +12,13 @@ import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
 import { PageSpinner } from "../../layout/PageSpinner.js";
 import type { CampaignTabProps } from "../campaign-tab.js";
 import { type CaseFeed, MEASURES } from "./case-types.js";
+
+/** A field of the scheme as its parsed definition gives it (the scheme-version API returns it untyped). */
+interface SchemeField {
+  code: string;
+  name: string;
+  type?: string;
+}
 
 interface FeedRow {
   fieldCode: string;
@@ -30,6 +38,15 @@ export default function CampaignCaseFeedsTab({
     [campaign.id],
   );
   const types = useApi(() => call(api.GET("/api/v1/case-types")), []);
+  const scheme = useApi(
+    () =>
+      call(api.GET("/api/v1/scheme-versions/{id}", { params: { path: { id: campaign.schemeVersionId } } })),
+    [campaign.schemeVersionId],
+  );
+  // Only numeric fields can take a count or a rate; the server says which measure fits which.
+  const fieldOptions = ((scheme.data?.definition.fields ?? []) as SchemeField[])
+    .filter((f) => f.type === undefined || f.type === "number" || f.type === "integer")
+    .map((f) => ({ value: f.code, label: `${f.name}（${f.code}）` }));
   if (feeds.error !== undefined) return <ApiErrorAlert error={feeds.error} onRetry={feeds.reload} />;
   if (feeds.data === undefined) return <PageSpinner />;
   const save = async () => {
@@ -80,7 +97,13 @@ export default function CampaignCaseFeedsTab({
                   {fields.map((field) => (
                     <Space key={field.key} wrap>
                       <Form.Item name={[field.name, "fieldCode"]} rules={[{ required: true }]} noStyle>
-                        <Input placeholder={t("cases.feeds.field")} style={{ width: 200 }} />
+                        <Select
+                          showSearch
+                          optionFilterProp="label"
+                          placeholder={t("cases.feeds.field")}
+                          style={{ width: 340 }}
+                          options={fieldOptions}
+                        />
                       </Form.Item>
                       <Form.Item name={[field.name, "caseTypeId"]} rules={[{ required: true }]} noStyle>
                         <Select

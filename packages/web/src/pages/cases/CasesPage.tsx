@@ -1,6 +1,7 @@
 /**
  * 案件办理 (`/cases`): choose a case type, then its cases (filters by unit, stage, status, overdue; paged), its rates
- * per unit and year (the center), or its stages with the time allowed. The center records received cases here.
+ * per unit and period (the center), or its stages with the time allowed. The center defines case types and records
+ * received cases here.
  */
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Typography } from "antd";
 import { useState } from "react";
@@ -16,6 +17,7 @@ import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
 import { PageSpinner } from "../../layout/PageSpinner.js";
 import { CaseRatesTab } from "./CaseRatesTab.js";
 import { CaseStatusTag } from "./CaseStatusTag.js";
+import { NewCaseType } from "./CaseTypeForm.js";
 import { CaseTypeStages } from "./CaseTypeStages.js";
 import type { CaseType } from "./case-types.js";
 
@@ -27,7 +29,16 @@ export default function CasesPage() {
   const { data, error, reload } = useApi(() => call(api.GET("/api/v1/case-types")), []);
   if (error !== undefined) return <ApiErrorAlert error={error} onRetry={reload} />;
   if (data === undefined) return <PageSpinner />;
-  if (data.items.length === 0) return <Card title={t("cases.title")}>{t("cases.noTypes")}</Card>;
+  const created = (id: string) => {
+    reload();
+    setSearch({ type: id, tab: "type" }, { replace: true });
+  };
+  if (data.items.length === 0)
+    return (
+      <Card title={t("cases.title")} extra={<NewCaseType onCreated={created} />}>
+        {t("cases.noTypes")}
+      </Card>
+    );
   const type = data.items.find((i) => i.id === search.get("type")) ?? data.items[0]!;
   const tab = search.get("tab") ?? "list";
   const set = (change: Record<string, string>) =>
@@ -35,7 +46,7 @@ export default function CasesPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
-      <Card size="small" title={t("cases.title")}>
+      <Card size="small" title={t("cases.title")} extra={<NewCaseType onCreated={created} />}>
         <Space>
           <span>{t("cases.type")}</span>
           <Select

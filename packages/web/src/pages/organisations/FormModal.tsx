@@ -17,6 +17,7 @@ interface Props<T> {
   send(values: T): Promise<void>;
   onCancel(): void;
   children: ReactNode;
+  width?: number;
 }
 
 export function FormModal<T extends object>({
@@ -26,6 +27,7 @@ export function FormModal<T extends object>({
   send,
   onCancel,
   children,
+  width,
 }: Props<T>) {
   const { t } = useI18n();
   const [sending, setSending] = useState(false);
@@ -53,6 +55,7 @@ export function FormModal<T extends object>({
       onOk={() => form.submit()}
       onCancel={onCancel}
       destroyOnHidden
+      width={width}
     >
       <Space direction="vertical" size={12} style={{ width: "100%" }}>
         {failure !== null && <ApiErrorAlert error={failure} />}

@@ -24,6 +24,7 @@ import { Link } from "react-router";
 import { api, call } from "../../api/client.js";
 import { ApiError } from "../../api/errors.js";
 import { useApi } from "../../api/use-api.js";
+import { organisedOf } from "../../auth/roles.js";
 import { useSignedIn } from "../../auth/session.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
@@ -57,13 +58,10 @@ export default function SchemeImportCard({ onImported, onClose }: { onImported()
     () => call(api.GET("/api/v1/organisations", { params: { query: { limit: 500 } } })),
     [],
   );
-  const owners = useMemo(() => {
-    const admin = session.user.grants.some((g) => g.role === "admin");
-    const organised = new Set(
-      session.user.grants.filter((g) => g.role === "organiser").map((g) => g.organisationId),
-    );
-    return (organisations.data?.items ?? []).filter((o) => admin || organised.has(o.id));
-  }, [organisations.data, session]);
+  const owners = useMemo(
+    () => organisedOf(session, organisations.data?.items ?? []),
+    [organisations.data, session],
+  );
   const defaultOwner = owners[0]?.id;
 
   async function submit(values: ImportForm) {

@@ -2,6 +2,7 @@
  * Two case types of a 区数字化城管监督指挥中心 run through their stages for two 街道 (a third has no case), the
  * rates per unit checked, and an S13 campaign fed from them whose K1.1, K1.2 and K2.2 scores are checked by hand.
  */
+import { caseTypeTemplate } from "@kaoping/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../http/in-process-client.js";
 import { type SeededOrganisation, seedOrganisation, seedUser } from "../../../testing/fixtures.js";
@@ -17,31 +18,9 @@ import { caseDeadlineSource } from "../case-deadline-source.js";
 const HOUR = 3_600_000;
 
 /** 发现 2 → 受理 1 → 分派 2 → 处理 48 (unit) → 核查 24 → 结案 8: 85 hours from receipt to closing. */
-const CITY = {
-  stages: [
-    { code: "discover", name: "发现", hours: 2, actor: "center" },
-    { code: "accept", name: "受理", hours: 1, actor: "center" },
-    { code: "dispatch", name: "分派", hours: 2, actor: "center" },
-    { code: "handle", name: "处理", hours: 48, actor: "unit" },
-    { code: "check", name: "核查", hours: 24, actor: "center" },
-    { code: "close", name: "结案", hours: 8, actor: "center" },
-  ],
-  dispatchStage: "dispatch",
-  closingStage: "close",
-};
-/** 接收 1 → 分派 2 → 督办 120 (unit) → 回访 24 → 回复 24. */
-const HOTLINE = {
-  stages: [
-    { code: "receive", name: "接收", hours: 1, actor: "center" },
-    { code: "dispatch", name: "分派", hours: 2, actor: "center" },
-    { code: "supervise", name: "督办", hours: 120, actor: "unit" },
-    { code: "revisit", name: "回访", hours: 24, actor: "center" },
-    { code: "reply", name: "回复", hours: 24, actor: "center" },
-  ],
-  dispatchStage: "dispatch",
-  closingStage: "reply",
-  revisitStage: "revisit",
-};
+const CITY = caseTypeTemplate("city").definition;
+/** 接收 2 → 分派 4 → 督办 120 (unit) → 回访 48 → 回复 24. */
+const HOTLINE = caseTypeTemplate("hotline").definition;
 
 let server: TestServer;
 let center: ApiClient;
@@ -306,6 +285,22 @@ describe("rates and the S13 campaign fed from them", () => {
       onTimeRate: null,
       onTimePercent: null,
     });
+    // A period of Beijing dates: May (A's cases are March and April; B's five are May 1–4 and 10)
+    const may = await center.get(
+      `/case-types/${cityType}/rates?from=2026-05-01T00:00:00%2B08:00&to=2026-06-01T00:00:00%2B08:00`,
+    );
+    expect(may.status, JSON.stringify(may.body)).toBe(200);
+    expect(may.body.label).toBe("2026-05-01至2026-05-31");
+    const inMay = Object.fromEntries(
+      may.body.rows.map((r: { organisationName: string; received: number; closedOnTime: number }) => [
+        r.organisationName,
+        [r.received, r.closedOnTime],
+      ]),
+    );
+    expect(inMay).toMatchObject({ 无影山街道: [0, 0], 北村街道: [5, 4] });
+    const half = await center.get(`/case-types/${cityType}/rates?from=2026-05-01T00:00:00%2B08:00`);
+    expect(half.status).toBe(400);
+    expect(half.body.error.details[0].path).toBe("query.to");
     const hotline = await center.get(`/case-types/${hotlineType}/rates?year=2026`);
     const hotA = hotline.body.rows.find((r: { organisationId: string }) => r.organisationId === streetA.id);
     // 2 revisited of 3 closed: 0.6666… → 66.67%
