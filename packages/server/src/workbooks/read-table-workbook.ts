@@ -6,9 +6,11 @@
 import type { Readable } from "node:stream";
 import { type CellValue, cellAddress, type Table } from "@kaoping/core";
 import type ExcelJS from "exceljs";
+import { type JsonBatch, JsonBatcher } from "../db/json-batches.js";
 import type { ErrorDetail } from "../errors.js";
 import { plainCellValue } from "./cell-value.js";
 import { LISTS_SHEET } from "./data-validation.js";
+import type { RowKeyIndex } from "./row-key-index.js";
 import { INSTRUCTIONS_SHEET, META_SHEET } from "./self-evaluation-layout.js";
 import { WorkbookStreamReader } from "./streaming-reader.js";
 import { TABLE_HEADER_ROW } from "./table-columns.js";
@@ -111,4 +113,34 @@ export async function readTableWorkbook(
   if (!sawData)
     problems.push({ path: name, message: `the sheet "${name}" is missing / 缺少工作表“${name}”` });
   return out;
+}
+
+/** What a table import needs of the file once read: its meta sheet, counts, and where each key was read. */
+export interface TableRead {
+  meta: WorkbookMeta | null;
+  rows: number;
+  unlisted: number;
+  /** The keys read, each with its sheet row. */
+  keys: RowKeyIndex;
+  /** The address of a cell of the table's sheet. */
+  path(row: number, column: number): string;
+}
+
+/** Reads the workbook and hands its rows on as JSON batches (none once a problem is found). */
+export async function readTableWorkbookBatches(
+  input: Readable,
+  table: Table,
+  problems: ErrorDetail[],
+  onBatch: (batch: JsonBatch) => Promise<void>,
+): Promise<TableRead> {
+  const batcher = new JsonBatcher(onBatch);
+  const read = await readTableWorkbook(input, table, problems, (row) => batcher.add(row));
+  if (problems.length === 0) await batcher.flush();
+  return {
+    meta: read.meta,
+    rows: read.rows,
+    unlisted: read.unlisted,
+    keys: read.reader.keys,
+    path: (row, column) => read.reader.path(row, column),
+  };
 }

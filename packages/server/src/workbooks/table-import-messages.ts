@@ -11,6 +11,13 @@ import type { WorkbookMeta } from "./workbook-meta.js";
 /** Batches a session may send before the writer has taken the first of them. */
 export const BATCHES_AHEAD = 4;
 
+/**
+ * The file's chunks sent ahead of what the parser has taken. The parser's zip reader must get the file at the pace
+ * it reads it, as from a file: given the whole file at once it now and then ends before the last entries
+ * (xl/workbook.xml), and the sheets come out nameless.
+ */
+export const CHUNKS_AHEAD = 16;
+
 export type ToParser = { id: number } & (
   | { type: "start"; table: Table }
   | { type: "chunk"; bytes: Uint8Array }
@@ -36,6 +43,8 @@ export type ParserReady = { type: "ready" };
 
 export type FromParser = { id: number } & (
   | ParserReady
+  /** The parser has taken a chunk of the file: one more may be sent. */
+  | { type: "chunk-taken" }
   | { type: "batch"; batch: JsonBatch }
   | ParserDone
   | { type: "failed"; message: string }

@@ -8,9 +8,9 @@ import { PassThrough } from "node:stream";
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import type { Table } from "@kaoping/core";
-import { type JsonBatch, JsonBatcher } from "../db/json-batches.js";
+import type { JsonBatch } from "../db/json-batches.js";
 import type { ErrorDetail } from "../errors.js";
-import { readTableWorkbook } from "./read-table-workbook.js";
+import { readTableWorkbookBatches } from "./read-table-workbook.js";
 import { BATCHES_AHEAD, type FromParser, type ToParser } from "./table-import-messages.js";
 
 const port = parentPort!;
@@ -52,11 +52,9 @@ class Session {
 
   async run(table: Table): Promise<void> {
     const problems: ErrorDetail[] = [];
-    const batcher = new JsonBatcher((batch) => this.send(batch));
-    const read = await readTableWorkbook(this.input, table, problems, (row) => batcher.add(row));
-    if (problems.length === 0) await batcher.flush();
+    const read = await readTableWorkbookBatches(this.input, table, problems, (batch) => this.send(batch));
     this.sampleHeap();
-    const keys = read.reader.keys.state();
+    const keys = read.keys.state();
     const done: FromParser = {
       id: this.id,
       type: "done",
@@ -95,7 +93,10 @@ port.on("message", (message: ToParser) => {
   }
   const session = sessions.get(message.id);
   if (session === undefined) return;
-  if (message.type === "chunk") session.input.write(message.bytes);
+  if (message.type === "chunk")
+    session.input.write(message.bytes, () =>
+      port.postMessage({ id: message.id, type: "chunk-taken" } satisfies FromParser),
+    );
   else if (message.type === "end") session.input.end();
   else if (message.type === "abort") session.abort(message.message);
   else session.taken();

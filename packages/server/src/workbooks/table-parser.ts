@@ -10,10 +10,10 @@ import { Worker } from "node:worker_threads";
 import { cellAddress, type Table } from "@kaoping/core";
 import type { JsonBatch } from "../db/json-batches.js";
 import type { ErrorDetail } from "../errors.js";
+import type { TableRead } from "./read-table-workbook.js";
 import { RowKeyIndex } from "./row-key-index.js";
-import type { FromParser, ParserDone, ToParser } from "./table-import-messages.js";
+import { CHUNKS_AHEAD, type FromParser, type ParserDone, type ToParser } from "./table-import-messages.js";
 import { tableSheetName } from "./table-workbook.js";
-import type { WorkbookMeta } from "./workbook-meta.js";
 
 /**
  * The thread's compiled file: from src/workbooks (tests) and dist/workbooks (the server) alike, two levels up is
@@ -38,7 +38,6 @@ let nextId = 1;
 function parserThread(): ParserThread {
   if (thread !== undefined) return thread;
   const worker = new Worker(PARSER);
-  worker.unref();
   let loaded: () => void = () => {};
   const ready = new Promise<void>((resolve) => (loaded = resolve));
   const current: ParserThread = { worker, sessions: new Map(), ready };
@@ -49,11 +48,14 @@ function parserThread(): ParserThread {
     current.sessions.clear();
   };
   worker.on("message", (message: FromParser) => {
-    if (message.type === "ready") loaded();
-    else current.sessions.get(message.id)?.(message);
+    if (message.type === "ready") {
+      loaded();
+      if (current.sessions.size === 0) worker.unref();
+    } else current.sessions.get(message.id)?.(message);
   });
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`the parsing thread stopped (${code})`)));
+  // The thread holds the process until it has loaded (someone may be waiting for it), then only while it works.
   thread = current;
   return current;
 }
@@ -63,29 +65,27 @@ export function startTableParser(): Promise<void> {
   return parserThread().ready;
 }
 
-export interface ThreadedRead {
-  meta: WorkbookMeta | null;
-  rows: number;
-  unlisted: number;
-  /** The sheet row a key was read from. */
-  rowOf(key: string): number | undefined;
-  /** The address of a cell of the table's sheet. */
-  path(row: number, column: number): string;
-}
-
 export async function readTableWorkbookThreaded(
   content: Readable,
   table: Table,
   problems: ErrorDetail[],
   onBatch: (batch: JsonBatch) => Promise<void>,
-): Promise<ThreadedRead> {
+): Promise<TableRead> {
   const { worker, sessions } = parserThread();
   const id = nextId++;
   const tell = (message: ToParser) => worker.postMessage(message);
+  let chunksAhead = 0;
+  let chunkTaken: (() => void) | undefined;
+  let ended = false;
   const finished = new Promise<ParserDone>((resolve, reject) => {
     let writing = Promise.resolve();
     let failed = false;
     sessions.set(id, (message) => {
+      if (message.type === "chunk-taken") {
+        chunksAhead--;
+        chunkTaken?.();
+        return;
+      }
       if (failed) return;
       if (message.type === "batch")
         writing = writing
@@ -110,7 +110,14 @@ export async function readTableWorkbookThreaded(
     tell({ id, type: "start", table });
     const pumped = (async () => {
       try {
-        for await (const chunk of content) tell({ id, type: "chunk", bytes: chunk as Buffer });
+        for await (const chunk of content) {
+          while (chunksAhead >= CHUNKS_AHEAD && !ended)
+            await new Promise<void>((resolve) => (chunkTaken = resolve));
+          // A session that has ended (its write failed) takes nothing more: the upload is read through.
+          if (ended) continue;
+          chunksAhead++;
+          tell({ id, type: "chunk", bytes: chunk as Buffer });
+        }
         tell({ id, type: "end" });
       } catch (error) {
         tell({ id, type: "abort", message: (error as Error).message });
@@ -120,16 +127,17 @@ export async function readTableWorkbookThreaded(
     await pumped;
     for (const p of done.problems) problems.push(p);
     parserHeapChannel.publish({ heapGrowth: done.heapGrowth });
-    const keys = RowKeyIndex.fromState(done.keys);
     const sheet = tableSheetName(table);
     return {
       meta: done.meta,
       rows: done.rows,
       unlisted: done.unlisted,
-      rowOf: (key) => keys.rowOf(key),
+      keys: RowKeyIndex.fromState(done.keys),
       path: (row, column) => cellAddress({ sheet, row, column }),
     };
   } finally {
+    ended = true;
+    chunkTaken?.();
     sessions.delete(id);
     if (sessions.size === 0) worker.unref();
   }

@@ -12,6 +12,7 @@ import { authorOf } from "../../access/actor.js";
 import type { Services } from "../../context.js";
 import { isEmbedded } from "../../db/open-database.js";
 import { AppError, type ErrorDetail, forbidden, notFound } from "../../errors.js";
+import { readTableWorkbookBatches } from "../../workbooks/read-table-workbook.js";
 import { META_SHEET } from "../../workbooks/self-evaluation-layout.js";
 import { rowsInOrder } from "../../workbooks/table-columns.js";
 import { readTableWorkbookThreaded } from "../../workbooks/table-parser.js";
@@ -109,7 +110,14 @@ export async function importTableWorkbook(
     // Into an empty table every row is new: inserted without comparing, and nothing can be left to delete.
     const stored = await hasStoredRows(w.trx, target);
     const writer = new TableRowsWriter(w, target, !stored, isEmbedded(services.db));
-    const read = await readTableWorkbookThreaded(content, table, problems, (batch) => writer.addBatch(batch));
+    // PGlite's database runs on this thread, so the file is read on another to overlap the two; PostgreSQL works
+    // in its own process while this thread reads.
+    const read = await (isEmbedded(services.db) ? readTableWorkbookThreaded : readTableWorkbookBatches)(
+      content,
+      table,
+      problems,
+      (batch) => writer.addBatch(batch),
+    );
     const meta = read.meta;
     if (meta === null)
       problems.unshift({
@@ -135,7 +143,7 @@ export async function importTableWorkbook(
     await writer.finish();
     const written = writer.written;
     const deleted = stored
-      ? await deleteRowsNotIn(w.trx, target, { has: (key: string) => read.rowOf(key) !== undefined })
+      ? await deleteRowsNotIn(w.trx, target, { has: (key: string) => read.keys.rowOf(key) !== undefined })
       : { count: 0, firstKeys: [] };
     const summary = {
       tableCode,
@@ -148,7 +156,7 @@ export async function importTableWorkbook(
     if (written + deleted.count === 0) return summary;
     if (version !== meta!.tables.get(tableCode)) {
       const first = writer.firstWritten;
-      const row = first === undefined ? undefined : read.rowOf(first);
+      const row = first === undefined ? undefined : read.keys.rowOf(first);
       throw new AppError("stale_version", [
         {
           path: row === undefined ? read.path(3, 1) : read.path(row, 1),
