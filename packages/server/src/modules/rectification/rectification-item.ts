@@ -40,13 +40,19 @@ export interface RectificationItemView {
   overdue: boolean;
   reportedAt: string | null;
   relapseOf: string | null;
+  /** The item a 回头看 opened when this one relapsed, or null. */
+  relapseId: string | null;
   recheck: { verdict: "held" | "relapsed"; reason: string | null; campaignId: string; at: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export type ItemWithUnit = ItemRow & { organisation_code: string; organisation_name: string };
+export type ItemWithUnit = ItemRow & {
+  organisation_code: string;
+  organisation_name: string;
+  relapse_id: string | null;
+};
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -84,6 +90,7 @@ export function presentItem(
     overdue: isRectificationOverdue({ status: row.status, deadline }, now),
     reportedAt: iso(row.reported_at),
     relapseOf: row.relapse_of,
+    relapseId: row.relapse_id,
     recheck:
       row.recheck_verdict === null
         ? null
@@ -99,13 +106,24 @@ export function presentItem(
   };
 }
 
-/** Items with their unit's code and name (and path, for access checks). */
+/**
+ * Items with their unit's code and name (and path, for access checks), and the relapse a 回头看 opened (an item is
+ * re-checked once, so there is at most one).
+ */
 export const selectItems = (db: Db) =>
   db
     .selectFrom("rectification_items as ri")
     .innerJoin("organisations as o", "o.id", "ri.organisation_id")
     .selectAll("ri")
-    .select(["o.code as organisation_code", "o.name as organisation_name", "o.path as organisation_path"]);
+    .select(["o.code as organisation_code", "o.name as organisation_name", "o.path as organisation_path"])
+    .select((eb) =>
+      eb
+        .selectFrom("rectification_items as relapse")
+        .select("relapse.id")
+        .whereRef("relapse.relapse_of", "=", "ri.id")
+        .limit(1)
+        .as("relapse_id"),
+    );
 
 export interface LoadedItem {
   row: ItemWithUnit & { organisation_path: string };

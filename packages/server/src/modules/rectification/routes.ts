@@ -41,6 +41,7 @@ const Item = z.object({
   overdue: z.boolean(),
   reportedAt: z.string().nullable(),
   relapseOf: z.string().nullable(),
+  relapseId: z.string().nullable(),
   recheck: z
     .object({
       verdict: z.enum(RECHECK_VERDICTS),

@@ -5,7 +5,7 @@
  */
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { api, call } from "../../api/client.js";
 import { errorText } from "../../api/errors.js";
 import { optional } from "../../api/optional.js";
@@ -35,6 +35,7 @@ export default function CampaignRectificationTab({ campaign }: CampaignTabProps)
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const session = useSignedIn();
+  const navigate = useNavigate();
   const organiser = session.user.grants.some((g) => kindOf(g.role) === "organiser");
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [overdue, setOverdue] = useState(false);
@@ -92,7 +93,12 @@ export default function CampaignRectificationTab({ campaign }: CampaignTabProps)
 
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
-      <RecheckCard campaignId={id} organiser={organiser} onChange={reload} />
+      <RecheckCard
+        campaignId={id}
+        draft={campaign.status === "draft"}
+        organiser={organiser}
+        onChange={reload}
+      />
       <Card
         size="small"
         title={t("rectification.tab")}
@@ -130,7 +136,10 @@ export default function CampaignRectificationTab({ campaign }: CampaignTabProps)
           rowClassName={(item) => (item.overdue ? "rectification-overdue" : "")}
           columns={[
             { title: t("rectification.unit"), dataIndex: "organisationName" },
-            { title: t("rectification.indicator"), render: (_, item) => item.indicator ?? "综合" },
+            {
+              title: t("rectification.indicator"),
+              render: (_, item) => item.indicator ?? t("rectification.item.comprehensive"),
+            },
             { title: t("rectification.problem"), dataIndex: "problem", ellipsis: true },
             {
               title: t("rectification.deadline"),
@@ -242,18 +251,22 @@ export default function CampaignRectificationTab({ campaign }: CampaignTabProps)
         onOk={() => followUpForm.submit()}
         destroyOnHidden
       >
+        <Typography.Paragraph type="secondary">{t("rectification.followUp.hint")}</Typography.Paragraph>
         <Form
           form={followUpForm}
           layout="vertical"
           onFinish={async (values) => {
-            const ok = await act(
-              () =>
-                call(
-                  api.POST("/api/v1/campaigns/{id}/follow-up", { params: { path: { id } }, body: values }),
-                ),
-              t("rectification.followUp.launched"),
-            );
-            if (ok) setLaunching(false);
+            try {
+              const followUp = await call(
+                api.POST("/api/v1/campaigns/{id}/follow-up", { params: { path: { id } }, body: values }),
+              );
+              message.success(t("rectification.followUp.launched"));
+              setLaunching(false);
+              // The re-checks are done in the new campaign, so that is where the organiser goes next.
+              navigate(`/campaigns/${followUp.id}?tab=rectification`);
+            } catch (e) {
+              message.error(errorText(e, lang));
+            }
           }}
         >
           <Form.Item

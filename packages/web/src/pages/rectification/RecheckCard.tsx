@@ -1,6 +1,10 @@
-/** 回头看: in a follow-up campaign, the earlier campaign's closed items, each re-checked once as 巩固 or 反弹. */
-import { App, Button, Card, Form, Input, Modal, Radio, Table, Tag } from "antd";
+/**
+ * 回头看: in a follow-up campaign, the earlier campaign's closed items, each re-checked once as 巩固 or 反弹. While
+ * the follow-up is a draft its relapses are not yet the units' to-dos, which the card says.
+ */
+import { Alert, App, Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
 import { api, call } from "../../api/client.js";
 import { errorText } from "../../api/errors.js";
 import { optional } from "../../api/optional.js";
@@ -14,7 +18,12 @@ interface Recheck {
   deadline?: string;
 }
 
-export function RecheckCard(props: { campaignId: string; organiser: boolean; onChange(): void }) {
+export function RecheckCard(props: {
+  campaignId: string;
+  draft: boolean;
+  organiser: boolean;
+  onChange(): void;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [item, setItem] = useState<Item | null>(null);
@@ -29,7 +38,18 @@ export function RecheckCard(props: { campaignId: string; organiser: boolean; onC
   );
   if (data == null || data.followUpOf === null) return null;
   return (
-    <Card size="small" title={t("rectification.recheck.title", { name: data.followUpOf.name })}>
+    <Card
+      size="small"
+      title={
+        <Space>
+          <span>{t("rectification.recheck.title")}</span>
+          <Link to={`/campaigns/${data.followUpOf.id}?tab=rectification`}>{data.followUpOf.name}</Link>
+        </Space>
+      }
+    >
+      {props.draft ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("rectification.recheck.draft")} />
+      ) : null}
       <Table<Item>
         size="small"
         rowKey="id"
@@ -38,15 +58,30 @@ export function RecheckCard(props: { campaignId: string; organiser: boolean; onC
         locale={{ emptyText: t("rectification.recheck.empty") }}
         columns={[
           { title: t("rectification.unit"), dataIndex: "organisationName" },
-          { title: t("rectification.indicator"), render: (_, i) => i.indicator ?? "综合" },
-          { title: t("rectification.problem"), dataIndex: "problem", ellipsis: true },
           {
-            title: t("rectification.recheck.do"),
+            title: t("rectification.indicator"),
+            render: (_, i) => i.indicator ?? t("rectification.item.comprehensive"),
+          },
+          {
+            title: t("rectification.problem"),
+            ellipsis: true,
+            render: (_, i) => <Link to={`/rectification-items/${i.id}`}>{i.problem}</Link>,
+          },
+          {
+            title: t("rectification.recheck.result"),
             render: (_, i) =>
               i.recheck !== null ? (
-                <Tag color={i.recheck.verdict === "held" ? "success" : "red"}>
-                  {t(`rectification.recheck.verdict.${i.recheck.verdict}`)}
-                </Tag>
+                <>
+                  <Tag color={i.recheck.verdict === "held" ? "success" : "red"}>
+                    {t(`rectification.recheck.verdict.${i.recheck.verdict}`)}
+                  </Tag>
+                  <Typography.Text type="secondary">{i.recheck.reason}</Typography.Text>
+                  {i.relapseId === null ? null : (
+                    <Link style={{ marginLeft: 8 }} to={`/rectification-items/${i.relapseId}`}>
+                      {t("rectification.recheck.relapse")}
+                    </Link>
+                  )}
+                </>
               ) : props.organiser ? (
                 <Button size="small" onClick={() => setItem(i)}>
                   {t("rectification.recheck.do")}
@@ -57,11 +92,12 @@ export function RecheckCard(props: { campaignId: string; organiser: boolean; onC
       />
       <Modal
         open={item !== null}
-        title={t("rectification.recheck.do")}
+        title={item === null ? undefined : `${t("rectification.recheck.do")}：${item.organisationName}`}
         onCancel={() => setItem(null)}
         onOk={() => form.submit()}
         destroyOnHidden
       >
+        <Typography.Paragraph type="secondary">{item?.problem}</Typography.Paragraph>
         <Form<Recheck>
           form={form}
           layout="vertical"
@@ -83,7 +119,7 @@ export function RecheckCard(props: { campaignId: string; organiser: boolean; onC
             }
           }}
         >
-          <Form.Item name="verdict" label={t("rectification.item.verdict")}>
+          <Form.Item name="verdict" label={t("rectification.recheck.verdict")}>
             <Radio.Group
               options={(["held", "relapsed"] as const).map((v) => ({
                 value: v,

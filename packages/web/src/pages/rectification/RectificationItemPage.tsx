@@ -16,7 +16,7 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { api, call } from "../../api/client.js";
 import { errorText } from "../../api/errors.js";
 import { uploadFile } from "../../api/upload-file.js";
@@ -37,8 +37,16 @@ interface Specifics {
   responsiblePerson: string;
 }
 
+/**
+ * Keyed by the item, so that following a link to another item (a relapse and the item it relapsed from) starts with
+ * fresh forms instead of the previous item's values.
+ */
 export default function RectificationItemPage() {
   const { id = "" } = useParams();
+  return <ItemPage key={id} id={id} />;
+}
+
+function ItemPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { csrfToken } = useSignedIn();
@@ -86,7 +94,7 @@ export default function RectificationItemPage() {
           <Descriptions.Item label={t("rectification.item.campaign")}>{item.campaignName}</Descriptions.Item>
           <Descriptions.Item label={t("rectification.unit")}>{item.organisationName}</Descriptions.Item>
           <Descriptions.Item label={t("rectification.indicator")}>
-            {item.indicator ?? "综合"}
+            {item.indicator ?? t("rectification.item.comprehensive")}
           </Descriptions.Item>
           <Descriptions.Item label={t("rectification.source")}>
             {t(`rectification.source.${item.source}`)}
@@ -94,6 +102,22 @@ export default function RectificationItemPage() {
           <Descriptions.Item label={t("rectification.deadline")}>
             <Typography.Text type={item.overdue ? "danger" : undefined}>{item.deadline}</Typography.Text>
           </Descriptions.Item>
+          {item.relapseOf !== null ? (
+            <Descriptions.Item label={t("rectification.item.relapseOf")}>
+              <Link to={`/rectification-items/${item.relapseOf}`}>{t("rectification.open")}</Link>
+            </Descriptions.Item>
+          ) : null}
+          {item.recheck !== null ? (
+            <Descriptions.Item label={t("rectification.item.recheck")}>
+              {t(`rectification.recheck.verdict.${item.recheck.verdict}`)}
+              {item.recheck.reason === null ? "" : `：${item.recheck.reason}`}
+              {item.relapseId === null ? null : (
+                <Link style={{ marginLeft: 8 }} to={`/rectification-items/${item.relapseId}`}>
+                  {t("rectification.recheck.relapse")}
+                </Link>
+              )}
+            </Descriptions.Item>
+          ) : null}
           {item.lastVerdict !== null ? (
             <Descriptions.Item label={t("rectification.item.lastVerdict")}>
               {t(`rectification.verdict.${item.lastVerdict}`)}

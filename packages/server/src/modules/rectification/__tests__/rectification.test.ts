@@ -434,6 +434,10 @@ describe("回头看", () => {
     });
     expect(relapsed.status, JSON.stringify(relapsed.body)).toBe(200);
     expect(relapsed.body.item.recheck).toMatchObject({ verdict: "relapsed", campaignId: followUp });
+    expect(relapsed.body.item.relapseId).toBe(relapsed.body.relapse.id);
+    expect((await organiser.get(`/campaigns/${followUp}/rechecks`)).body.items[0].relapseId).toBe(
+      relapsed.body.relapse.id,
+    );
     expect(relapsed.body.relapse).toMatchObject({
       campaignId: followUp,
       organisationId: u1.id,
