@@ -105,7 +105,7 @@ describe("a case handled by the unit and closed by the center", () => {
     const refused = dialog.locator(".ant-form-item-has-error");
     await refused
       .locator(".ant-form-item-explain-error", {
-        hasText: "the center closes cases: the closing stage is the center's",
+        hasText: "办结环节应由中心办理",
       })
       .waitFor();
     expect(await refused.count()).toBe(1);

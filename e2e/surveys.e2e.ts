@@ -156,10 +156,20 @@ describe("a satisfaction survey answered through the public page", () => {
     await page.getByTitle("C 社会评价").click();
     await drawer.getByRole("button", { name: "按指标答案生成关键题" }).click();
     await drawer.getByText("Q2", { exact: true }).waitFor();
+    // The population from one of the scheme's integer fields instead of typed per unit: the inputs go away.
+    expect(await drawer.getByPlaceholder("人口数").count()).toBeGreaterThan(0);
+    await drawer.getByLabel("人口数来源").click();
+    await page.getByTitle("免疫规划疫苗应接种人次（vaccine_target）").click();
+    await drawer.getByText("人口数取自各单位自评填报的“免疫规划疫苗应接种人次（vaccine_target）”").waitFor();
+    expect(await drawer.getByPlaceholder("人口数").count()).toBe(0);
     await shot(page, "survey-builder");
     await drawer.getByRole("button", { name: "保存问卷" }).click();
     const created = page.locator(".ant-card").filter({ hasText: "教师满意度调查" });
     await created.getByText("已发放 0 份，已回收 0 份").waitFor();
     await created.getByText("关键题计入指标 C").waitFor();
+    // Stored with the survey: reopened, the builder reads the population from the field again.
+    await created.getByRole("button", { name: "修改问卷" }).click();
+    await drawer.getByText("人口数取自各单位自评填报的“免疫规划疫苗应接种人次（vaccine_target）”").waitFor();
+    expect(await drawer.getByPlaceholder("人口数").count()).toBe(0);
   }, 120_000);
 });

@@ -47,24 +47,38 @@ export function actOnCase(
 ): CaseActResult {
   const { stages } = definition;
   const current = stages[state.stageIndex];
-  if (current === undefined) return refuse("stage", "every stage of this case is done");
+  if (current === undefined)
+    return refuse("stage", "every stage of this case is done / 该案件各环节均已办理完毕");
   if (action.kind === "return") {
-    if (current.actor !== "center") return refuse("stage", `${current.name} is the unit's own stage`);
+    if (current.actor !== "center")
+      return refuse(
+        "stage",
+        `${current.name} is the unit's own stage / ${current.name}是承办单位的环节，不能退回`,
+      );
     const back = stages.slice(0, state.stageIndex).findLastIndex((s) => s.actor === "unit");
     if (back < 0 || state.closedAt !== null)
-      return refuse("stage", `${current.name} has no unit stage before it to send the case back to`);
+      return refuse(
+        "stage",
+        `${current.name} has no unit stage before it to send the case back to / ${current.name}之前没有可退回的承办单位环节`,
+      );
     return { ok: true, step: enter(definition, state, back, now, { from: current.code }) };
   }
   const isDispatch = current.code === definition.dispatchStage;
   if (isDispatch && action.unitId === undefined)
-    return refuse("unitId", `${current.name} needs the responsible unit`);
+    return refuse("unitId", `${current.name} needs the responsible unit / ${current.name}须选择承办单位`);
   if (!isDispatch && action.unitId !== undefined)
-    return refuse("unitId", `the unit is chosen at the 分派 stage, not at ${current.name}`);
+    return refuse(
+      "unitId",
+      `the unit is chosen at the 分派 stage, not at ${current.name} / 承办单位在分派环节选择，不在${current.name}环节`,
+    );
   const isRevisit = current.code === definition.revisitStage;
   if (isRevisit && action.revisited === undefined)
-    return refuse("revisited", `${current.name} needs whether the citizen was revisited`);
+    return refuse(
+      "revisited",
+      `${current.name} needs whether the citizen was revisited / ${current.name}须填写是否已回访群众`,
+    );
   if (!isRevisit && action.revisited !== undefined)
-    return refuse("revisited", `${current.name} is not the 回访 stage`);
+    return refuse("revisited", `${current.name} is not the 回访 stage / ${current.name}不是回访环节`);
   const after: CaseState = {
     ...state,
     unitId: isDispatch ? (action.unitId as string) : state.unitId,

@@ -48,14 +48,18 @@ export function checkCaseType(definition: CaseTypeDefinition): CaseRuleProblem[]
   const index = new Map<string, number>();
   definition.stages.forEach((stage, i) => {
     if (index.has(stage.code))
-      problems.push({ path: `stages.${i}.code`, message: `stage code ${stage.code} is used twice` });
+      problems.push({
+        path: `stages.${i}.code`,
+        message: `stage code ${stage.code} is used twice / 环节代码 ${stage.code} 重复`,
+      });
     else index.set(stage.code, i);
   });
   const find = (path: "dispatchStage" | "closingStage" | "revisitStage"): number | undefined => {
     const code = definition[path];
     if (code === null) return undefined;
     const at = index.get(code);
-    if (at === undefined) problems.push({ path, message: `no stage has the code ${code}` });
+    if (at === undefined)
+      problems.push({ path, message: `no stage has the code ${code} / 没有代码为 ${code} 的环节` });
     return at;
   };
   const dispatch = find("dispatchStage");
@@ -65,25 +69,31 @@ export function checkCaseType(definition: CaseTypeDefinition): CaseRuleProblem[]
     if (definition.stages[dispatch]!.actor !== "center")
       problems.push({
         path: `stages.${dispatch}.actor`,
-        message: "the center dispatches: the 分派 stage is the center's",
+        message: "the center dispatches: the 分派 stage is the center's / 分派环节应由中心办理",
       });
     definition.stages.forEach((stage, i) => {
       if (stage.actor === "unit" && i <= dispatch)
         problems.push({
           path: `stages.${i}.actor`,
-          message: `${stage.name} is a unit's stage before the case is dispatched to a unit`,
+          message: `${stage.name} is a unit's stage before the case is dispatched to a unit / ${stage.name}在分派之前，不能由承办单位办理`,
         });
     });
     if (closing !== undefined && closing <= dispatch)
-      problems.push({ path: "closingStage", message: "the case can only close after it is dispatched" });
+      problems.push({
+        path: "closingStage",
+        message: "the case can only close after it is dispatched / 办结环节应在分派环节之后",
+      });
   }
   if (closing !== undefined && definition.stages[closing]!.actor !== "center")
     problems.push({
       path: `stages.${closing}.actor`,
-      message: "the center closes cases: the closing stage is the center's",
+      message: "the center closes cases: the closing stage is the center's / 办结环节应由中心办理",
     });
   if (revisit !== undefined && revisit === closing)
-    problems.push({ path: "revisitStage", message: "the 回访 stage and the closing stage must differ" });
+    problems.push({
+      path: "revisitStage",
+      message: "the 回访 stage and the closing stage must differ / 回访环节与办结环节不能是同一环节",
+    });
   return problems;
 }
 

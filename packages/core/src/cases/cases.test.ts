@@ -44,17 +44,27 @@ describe("case types", () => {
       revisitStage: "x",
     });
     expect(checkCaseType(bad)).toEqual([
-      { path: "stages.2.code", message: "stage code b is used twice" },
-      { path: "revisitStage", message: "no stage has the code x" },
-      { path: "stages.0.actor", message: "接收 is a unit's stage before the case is dispatched to a unit" },
-      { path: "closingStage", message: "the case can only close after it is dispatched" },
+      { path: "stages.2.code", message: "stage code b is used twice / 环节代码 b 重复" },
+      { path: "revisitStage", message: "no stage has the code x / 没有代码为 x 的环节" },
+      {
+        path: "stages.0.actor",
+        message:
+          "接收 is a unit's stage before the case is dispatched to a unit / 接收在分派之前，不能由承办单位办理",
+      },
+      {
+        path: "closingStage",
+        message: "the case can only close after it is dispatched / 办结环节应在分派环节之后",
+      },
     ]);
     const unitCloses = {
       ...CITY,
       stages: CITY.stages.map((s) => (s.code === "close" ? { ...s, actor: "unit" as const } : s)),
     };
     expect(checkCaseType(unitCloses)).toEqual([
-      { path: "stages.5.actor", message: "the center closes cases: the closing stage is the center's" },
+      {
+        path: "stages.5.actor",
+        message: "the center closes cases: the closing stage is the center's / 办结环节应由中心办理",
+      },
     ]);
   });
 });
@@ -79,7 +89,7 @@ describe("a case through its stages", () => {
     expect(s.finishedAt).toEqual(at("2026-03-03T13:00:00Z"));
     expect(actOnCase(CITY, s, { kind: "complete" }, at("2026-03-04T00:00:00Z"))).toEqual({
       ok: false,
-      problem: { path: "stage", message: "every stage of this case is done" },
+      problem: { path: "stage", message: "every stage of this case is done / 该案件各环节均已办理完毕" },
     });
   });
 

@@ -4732,6 +4732,7 @@ export interface paths {
                                 overdue: boolean;
                                 reportedAt: string | null;
                                 relapseOf: string | null;
+                                relapseId: string | null;
                                 recheck: {
                                     /** @enum {string} */
                                     verdict: "held" | "relapsed";
@@ -4817,6 +4818,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -4931,6 +4933,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -5023,6 +5026,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -5094,6 +5098,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -5170,6 +5175,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -5248,6 +5254,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -5324,6 +5331,7 @@ export interface paths {
                             overdue: boolean;
                             reportedAt: string | null;
                             relapseOf: string | null;
+                            relapseId: string | null;
                             recheck: {
                                 /** @enum {string} */
                                 verdict: "held" | "relapsed";
@@ -5567,6 +5575,7 @@ export interface paths {
                                 overdue: boolean;
                                 reportedAt: string | null;
                                 relapseOf: string | null;
+                                relapseId: string | null;
                                 recheck: {
                                     /** @enum {string} */
                                     verdict: "held" | "relapsed";
@@ -5651,6 +5660,7 @@ export interface paths {
                                 overdue: boolean;
                                 reportedAt: string | null;
                                 relapseOf: string | null;
+                                relapseId: string | null;
                                 recheck: {
                                     /** @enum {string} */
                                     verdict: "held" | "relapsed";
@@ -5683,6 +5693,7 @@ export interface paths {
                                 overdue: boolean;
                                 reportedAt: string | null;
                                 relapseOf: string | null;
+                                relapseId: string | null;
                                 recheck: {
                                     /** @enum {string} */
                                     verdict: "held" | "relapsed";

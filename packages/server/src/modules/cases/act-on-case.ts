@@ -37,14 +37,16 @@ export async function actOn(
   const type = await loadCaseType(services.db, row.case_type_id);
   const stage = type.definition.stages[row.stage_index];
   if (stage === undefined)
-    throw new AppError("locked", [{ path: "stage", message: "every stage of this case is done" }]);
+    throw new AppError("locked", [
+      { path: "stage", message: "every stage of this case is done / 该案件各环节均已办理完毕" },
+    ]);
   const allowed =
     input.action === "return" ? isCenter(actor, type) : mayActOn(actor, type, stage, row.unit_path);
   if (!allowed)
     throw forbidden(
       stage.actor === "center"
-        ? `${stage.name} is the center's stage`
-        : `${stage.name} is the responsible unit's stage`,
+        ? `${stage.name} is the center's stage / ${stage.name}由中心办理`
+        : `${stage.name} is the responsible unit's stage / ${stage.name}由承办单位办理`,
     );
   if (input.unitId !== undefined) {
     const unit = await services.db
@@ -55,7 +57,7 @@ export async function actOn(
     if (unit === undefined || !unit.path.startsWith(type.ownerPath) || input.unitId === type.ownerId)
       throw invalid(
         "body.unitId",
-        "the responsible unit must be an organisation below the case type's owner",
+        "the responsible unit must be an organisation below the case type's owner / 承办单位应为该案件类型所属单位的下级单位",
       );
   }
   const now = services.clock.now();

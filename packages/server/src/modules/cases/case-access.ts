@@ -78,11 +78,15 @@ export const isCenter = (actor: Actor, type: CaseTypeContext): boolean =>
   holds(actor, CENTER_ROLES, type.ownerPath);
 
 export function requireCenter(actor: Actor, type: CaseTypeContext): void {
-  if (!isCenter(actor, type)) throw forbidden("only the organisers of the case type's owner may do this");
+  if (!isCenter(actor, type))
+    throw forbidden(
+      "only the organisers of the case type's owner may do this / 仅案件类型所属单位的组织者可进行此操作",
+    );
 }
 
 export function requireCenterReader(actor: Actor, type: CaseTypeContext): void {
-  if (!holds(actor, CENTER_READERS, type.ownerPath)) throw forbidden("outside this case type's owner");
+  if (!holds(actor, CENTER_READERS, type.ownerPath))
+    throw forbidden("outside this case type's owner / 不在该案件类型所属单位范围内");
 }
 
 /** Whether the actor may act on a stage: the center on its stages, the responsible unit's people on theirs. */

@@ -117,37 +117,50 @@ export async function saveCaseFeeds(
     const at = `body.feeds.${i}`;
     const field = campaign.scheme.fields.get(feed.fieldCode);
     if (field === undefined)
-      problems.push({ path: `${at}.fieldCode`, message: `the scheme has no field ${feed.fieldCode}` });
+      problems.push({
+        path: `${at}.fieldCode`,
+        message: `the scheme has no field ${feed.fieldCode} / 指标体系没有数据项 ${feed.fieldCode}`,
+      });
     else if (
       isCountMeasure(feed.measure) ? !["integer", "number"].includes(field.type) : field.type !== "number"
     )
       problems.push({
         path: `${at}.fieldCode`,
-        message: `${field.name} (${feed.fieldCode}) is a ${field.type} field; ${feed.measure} needs ${isCountMeasure(feed.measure) ? "an integer or number" : "a number"} field`,
+        message: isCountMeasure(feed.measure)
+          ? `${field.name} (${feed.fieldCode}) is a ${field.type} field; ${feed.measure} needs an integer or number field / ${field.name}不是整数或数值型数据项，不能采集 ${feed.measure}`
+          : `${field.name} (${feed.fieldCode}) is a ${field.type} field; ${feed.measure} needs a number field / ${field.name}不是数值型数据项，不能采集 ${feed.measure}`,
       });
     if (seen.has(feed.fieldCode))
-      problems.push({ path: `${at}.fieldCode`, message: `${feed.fieldCode} is fed twice` });
+      problems.push({
+        path: `${at}.fieldCode`,
+        message: `${feed.fieldCode} is fed twice / 数据项 ${feed.fieldCode} 重复采集`,
+      });
     seen.add(feed.fieldCode);
     const type = types.get(feed.caseTypeId);
-    if (type === undefined) problems.push({ path: `${at}.caseTypeId`, message: "no such case type" });
+    if (type === undefined)
+      problems.push({ path: `${at}.caseTypeId`, message: "no such case type / 没有此案件类型" });
     else if (!holds(actor, CENTER_READERS, type.ownerPath))
       problems.push({
         path: `${at}.caseTypeId`,
-        message: `${type.name} is outside the organisations you may read`,
+        message: `${type.name} is outside the organisations you may read / ${type.name}不在您可查看的单位范围内`,
       });
     else if (type.definition.revisitStage === null && feed.measure.startsWith("revisit"))
-      problems.push({ path: `${at}.measure`, message: `${type.name} has no 回访 stage` });
+      problems.push({
+        path: `${at}.measure`,
+        message: `${type.name} has no 回访 stage / ${type.name}没有回访环节`,
+      });
     if ((feed.from === undefined) !== (feed.to === undefined))
       problems.push({
         path: `${at}.to`,
-        message: "give both from and to, or neither for the campaign's year",
+        message:
+          "give both from and to, or neither for the campaign's year / 起止日期应同时填写，或都不填（按考评年度）",
       });
     const period =
       feed.from !== undefined && feed.to !== undefined
         ? { from: new Date(feed.from), to: new Date(feed.to) }
         : yearPeriod(campaign.year);
     if (period.to.getTime() <= period.from.getTime())
-      problems.push({ path: `${at}.to`, message: "must be after from" });
+      problems.push({ path: `${at}.to`, message: "must be after from / 截止日期应晚于起始日期" });
     return {
       campaign_id: campaignId,
       field_code: feed.fieldCode,

@@ -30,7 +30,10 @@ export async function createCaseType(
     .executeTakeFirst();
   if (taken !== undefined)
     throw new AppError("conflict", [
-      { path: "body.code", message: `case type ${input.code} exists already` },
+      {
+        path: "body.code",
+        message: `case type ${input.code} exists already / 案件类型代码 ${input.code} 已存在`,
+      },
     ]);
   const id = await write(services, authorOf(actor), async (w) => {
     const row = await w.trx

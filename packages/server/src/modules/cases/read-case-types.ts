@@ -34,6 +34,7 @@ export async function getCaseType(services: Services, actor: Actor, id: string):
   const type = await loadCaseType(services.db, id);
   const unitRoots = isAdmin(actor) ? [] : (scopeRoots(actor, UNIT_ROLES) ?? []);
   const aboveOwnUnit = unitRoots.some((root) => root.startsWith(type.ownerPath));
-  if (!aboveOwnUnit && !mayReadCase(actor, type, null)) throw forbidden("outside this case type's owner");
+  if (!aboveOwnUnit && !mayReadCase(actor, type, null))
+    throw forbidden("outside this case type's owner / 不在该案件类型所属单位范围内");
   return presentCaseType(type);
 }

@@ -113,7 +113,8 @@ export async function getCase(services: Services, actor: Actor, id: string): Pro
   const row = await caseRowsQuery(services.db).where("cases.id", "=", id).executeTakeFirst();
   if (row === undefined) throw notFound("case");
   const type = await loadCaseType(services.db, row.case_type_id);
-  if (!mayReadCase(actor, type, row.unit_path)) throw forbidden("outside this case's center and unit");
+  if (!mayReadCase(actor, type, row.unit_path))
+    throw forbidden("outside this case's center and unit / 不属于该案件的中心或承办单位");
   const events = await services.db
     .selectFrom("case_events")
     .selectAll()

@@ -40,7 +40,10 @@ export async function receiveCase(
     .executeTakeFirst();
   if (taken !== undefined)
     throw new AppError("conflict", [
-      { path: "body.number", message: `case number ${input.number} exists already` },
+      {
+        path: "body.number",
+        message: `case number ${input.number} exists already / 案件编号 ${input.number} 已存在`,
+      },
     ]);
   const first = type.definition.stages[0]!;
   const id = await write(services, authorOf(actor), async (w) => {

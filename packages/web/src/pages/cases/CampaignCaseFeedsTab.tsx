@@ -11,14 +11,8 @@ import { useI18n } from "../../i18n/i18n.js";
 import { ApiErrorAlert } from "../../layout/ApiErrorAlert.js";
 import { PageSpinner } from "../../layout/PageSpinner.js";
 import type { CampaignTabProps } from "../campaign-tab.js";
+import { useNumberFields } from "../schemes/use-number-fields.js";
 import { type CaseFeed, MEASURES } from "./case-types.js";
-
-/** A field of the scheme as its parsed definition gives it (the scheme-version API returns it untyped). */
-interface SchemeField {
-  code: string;
-  name: string;
-  type?: string;
-}
 
 interface FeedRow {
   fieldCode: string;
@@ -38,15 +32,8 @@ export default function CampaignCaseFeedsTab({
     [campaign.id],
   );
   const types = useApi(() => call(api.GET("/api/v1/case-types")), []);
-  const scheme = useApi(
-    () =>
-      call(api.GET("/api/v1/scheme-versions/{id}", { params: { path: { id: campaign.schemeVersionId } } })),
-    [campaign.schemeVersionId],
-  );
   // Only numeric fields can take a count or a rate; the server says which measure fits which.
-  const fieldOptions = ((scheme.data?.definition.fields ?? []) as SchemeField[])
-    .filter((f) => f.type === undefined || f.type === "number" || f.type === "integer")
-    .map((f) => ({ value: f.code, label: `${f.name}（${f.code}）` }));
+  const { options: fieldOptions } = useNumberFields(campaign.schemeVersionId);
   if (feeds.error !== undefined) return <ApiErrorAlert error={feeds.error} onRetry={feeds.reload} />;
   if (feeds.data === undefined) return <PageSpinner />;
   const save = async () => {

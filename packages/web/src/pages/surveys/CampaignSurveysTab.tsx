@@ -145,6 +145,7 @@ export default function CampaignSurveysTab({
       {editing !== null && (
         <SurveyBuilder
           campaignId={campaign.id}
+          schemeVersionId={campaign.schemeVersionId}
           survey={editing.survey === null ? null : { id: editing.survey.id, version: editing.survey.version }}
           initial={editing.form}
           indicators={indicators}

@@ -1,7 +1,8 @@
 /**
  * 问卷设计 in a drawer: questions (single and multiple choice, Likert items with their labels, points and which
  * levels count as satisfied, free text), respondent groups with quotas, the sample rule and minimum valid-response
- * rate, the units with their population, and the satisfaction indicator the key question feeds.
+ * rate, the units with their population (typed, or read from one of the scheme's numeric base-data fields), and the
+ * satisfaction indicator the key question feeds.
  */
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import {
@@ -22,7 +23,8 @@ import { useState } from "react";
 import { api, call } from "../../api/client.js";
 import { errorText } from "../../api/errors.js";
 import { useI18n } from "../../i18n/i18n.js";
-import { type SurveyForm, toDefinition } from "./survey-form.js";
+import { useNumberFields } from "../schemes/use-number-fields.js";
+import { type SurveyForm, surveyUnits, toDefinition } from "./survey-form.js";
 import { DEFAULT_LEVELS, type LikertLevel } from "./survey-types.js";
 
 export interface SatisfactionIndicator {
@@ -33,6 +35,8 @@ export interface SatisfactionIndicator {
 
 interface Props {
   campaignId: string;
+  /** The campaign's scheme version, whose numeric fields may give the units' population. */
+  schemeVersionId: string;
   /** Null: a new survey. */
   survey: { id: string; version: number } | null;
   initial: SurveyForm;
@@ -86,13 +90,31 @@ function LevelsEditor({ name }: { name: number }) {
   );
 }
 
-export function SurveyBuilder({ campaignId, survey, initial, indicators, onClose, onSaved }: Props) {
+const orInitial = <T,>(watched: T | undefined, initialValue: T): T =>
+  watched === undefined ? initialValue : watched;
+
+export function SurveyBuilder({
+  campaignId,
+  schemeVersionId,
+  survey,
+  initial,
+  indicators,
+  onClose,
+  onSaved,
+}: Props) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<SurveyForm>();
   const [saving, setSaving] = useState(false);
   const questions = Form.useWatch("questions", form) ?? initial.questions;
-  const indicatorCode = Form.useWatch("indicatorCode", form) ?? initial.indicatorCode;
+  // Undefined until the form has mounted; null is a choice (no indicator, a typed population), so `??` won't do.
+  const indicatorCode = orInitial(Form.useWatch("indicatorCode", form), initial.indicatorCode);
+  const populationField = orInitial(Form.useWatch("populationField", form), initial.populationField);
+  const numberFields = useNumberFields(schemeVersionId);
+  const fieldLabel =
+    populationField === null
+      ? null
+      : (numberFields.options.find((f) => f.value === populationField)?.label ?? populationField);
 
   const fromIndicator = () => {
     const indicator = indicators.find((i) => i.code === indicatorCode);
@@ -113,9 +135,7 @@ export function SurveyBuilder({ campaignId, survey, initial, indicators, onClose
     try {
       const body = {
         definition: toDefinition(values) as unknown as Record<string, unknown>,
-        units: values.units
-          .filter((u) => u.included)
-          .map((u) => ({ organisationId: u.organisationId, population: u.population ?? null })),
+        units: surveyUnits(values),
       };
       if (survey === null) {
         await call(
@@ -318,10 +338,22 @@ export function SurveyBuilder({ campaignId, survey, initial, indicators, onClose
           >
             <InputNumber min={0} max={100} addonAfter="%" />
           </Form.Item>
+          <Form.Item name="populationField" label={t("surveys.builder.populationField")}>
+            <Select
+              style={{ width: 280 }}
+              loading={numberFields.loading}
+              options={[
+                { value: null, label: t("surveys.builder.populationTyped") },
+                ...numberFields.options,
+              ]}
+            />
+          </Form.Item>
         </Space>
 
         <Typography.Title level={5} style={{ marginTop: 24 }}>
-          {t("surveys.builder.units")}
+          {fieldLabel === null
+            ? t("surveys.builder.units")
+            : t("surveys.builder.unitsFromField", { field: fieldLabel })}
         </Typography.Title>
         <Form.List name="units">
           {(fields) =>
@@ -332,14 +364,16 @@ export function SurveyBuilder({ campaignId, survey, initial, indicators, onClose
                     {form.getFieldValue(["units", field.name, "label"])}
                   </Checkbox>
                 </Form.Item>
-                <Form.Item name={[field.name, "population"]} noStyle>
-                  <InputNumber
-                    min={0}
-                    precision={0}
-                    style={{ width: 180 }}
-                    placeholder={t("surveys.population")}
-                  />
-                </Form.Item>
+                {populationField === null && (
+                  <Form.Item name={[field.name, "population"]} noStyle>
+                    <InputNumber
+                      min={0}
+                      precision={0}
+                      style={{ width: 180 }}
+                      placeholder={t("surveys.population")}
+                    />
+                  </Form.Item>
+                )}
               </Space>
             ))
           }

@@ -20,6 +20,8 @@ export interface SurveyForm {
   groups: Array<{ code?: string; name: string; minSharePercent: number }>;
   minimum: number;
   perMille: number;
+  /** The scheme's base-data field giving each unit's population; null: typed per unit (逐个单位填写). */
+  populationField: string | null;
   minValidRatePercent: number;
   indicatorCode: string | null;
   /** Index of the key question. */
@@ -68,11 +70,23 @@ export function toDefinition(form: SurveyForm): SurveyDefinition {
       name: g.name,
       minShare: share(g.minSharePercent ?? 0),
     })),
-    sample: { minimum: form.minimum, perMille: String(form.perMille), populationField: null },
+    sample: {
+      minimum: form.minimum,
+      perMille: String(form.perMille),
+      populationField: form.populationField ?? null,
+    },
     minValidRate: share(form.minValidRatePercent),
     keyQuestion: form.indicatorCode === null || form.keyQuestion === null ? null : `Q${form.keyQuestion + 1}`,
     indicatorCode: form.keyQuestion === null ? null : form.indicatorCode,
   };
+}
+
+/** The units the survey is for; a typed population only when no field gives it, so none lingers unseen. */
+export function surveyUnits(form: SurveyForm): Array<{ organisationId: string; population: number | null }> {
+  const typed = (form.populationField ?? null) === null;
+  return form.units
+    .filter((u) => u.included)
+    .map((u) => ({ organisationId: u.organisationId, population: typed ? (u.population ?? null) : null }));
 }
 
 export function toForm(definition: SurveyDefinition, units: SurveyForm["units"]): SurveyForm {
@@ -96,6 +110,7 @@ export function toForm(definition: SurveyDefinition, units: SurveyForm["units"])
     })),
     minimum: definition.sample.minimum,
     perMille: Number(definition.sample.perMille),
+    populationField: definition.sample.populationField,
     minValidRatePercent: percent(definition.minValidRate),
     indicatorCode: definition.indicatorCode,
     keyQuestion: key >= 0 ? key : null,
@@ -118,6 +133,7 @@ export function newSurveyForm(units: SurveyForm["units"]): SurveyForm {
     ],
     minimum: 600,
     perMille: 1.5,
+    populationField: null,
     minValidRatePercent: 80,
     indicatorCode: null,
     keyQuestion: null,

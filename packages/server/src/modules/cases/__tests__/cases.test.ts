@@ -118,7 +118,7 @@ describe("case types", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toContainEqual({
       path: "body.definition.stages.3.actor",
-      message: "the center closes cases: the closing stage is the center's",
+      message: "the center closes cases: the closing stage is the center's / 办结环节应由中心办理",
     });
     const refused = await aHead.post("/case-types", {
       ownerId: centerOrg.id,

@@ -85,7 +85,9 @@ beforeAll(async () => {
     year: 2026,
     stages: [{ stage: "self_evaluation", open: true }, { stage: "review" }],
   });
-  for (const county of [countyA, countyB]) await seedUnit(s, campaignId, county, { status: "draft" });
+  // 青山县 entered 5,230 graduates in its self-evaluation (a survey below reads its population from that field).
+  await seedUnit(s, campaignId, countyA, { status: "draft", data: { cohort_graduates: 5_230 } });
+  await seedUnit(s, campaignId, countyB, { status: "draft" });
   organiser = await ApiClient.login(server.app, "dudao");
   viewer = await ApiClient.login(server.app, "leader");
   unitHead = await ApiClient.login(server.app, "ca.head");
@@ -282,5 +284,37 @@ describe("results and the fed indicator", () => {
     expect(res.raw.subarray(0, 2).toString()).toBe("PK");
     const survey = await organiser.get(`/surveys/${surveyId}`);
     expect(survey.body.issued).toBe(10 + 600 + 3);
+  });
+});
+
+describe("a population read from the scheme's base data", () => {
+  it("sizes each unit's sample from its self-evaluation's field, not from a typed population", async () => {
+    const unlinked = (populationField: string) => ({
+      ...definition(null),
+      questions: [{ code: "Q1", type: "text", text: "您对本校毕业班工作有何建议？" }],
+      keyQuestion: null,
+      indicatorCode: null,
+      sample: { minimum: 5, perMille: "1.5", populationField },
+    });
+    const units = [
+      { organisationId: countyA.id, population: 523_456 },
+      { organisationId: countyB.id, population: 100_000 },
+    ];
+    const unknown = await organiser.post(`/campaigns/${campaignId}/surveys`, {
+      definition: unlinked("residents"),
+      units,
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe("body.definition.sample.populationField");
+    const created = await organiser.post(`/campaigns/${campaignId}/surveys`, {
+      definition: unlinked("cohort_graduates"),
+      units,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const [a, b] = (await viewer.get(`/surveys/${created.body.id}/results`)).body.items;
+    // 青山县: 5,230 from the field → ⌈1.5‰ × 5,230⌉ = ⌈7.845⌉ = 8 (the typed 523,456 would have given 786).
+    expect(a).toMatchObject({ name: "青山县", population: 5_230, sampleSize: 8 });
+    // 绿水县 entered no value: no population, so the minimum 5 (the typed 100,000 would have given 150).
+    expect(b).toMatchObject({ name: "绿水县", population: null, sampleSize: 5 });
   });
 });
