@@ -6,7 +6,7 @@ import path from "node:path";
 import { type AdminOutcome, ensureAdmin } from "./bootstrap/ensure-admin.js";
 import type { Config } from "./config.js";
 import { type Clock, type Services, systemClock } from "./context.js";
-import { type DatabaseLocation, type OpenDatabase, openDatabase } from "./db/open-database.js";
+import { type DatabaseLocation, isEmbedded, type OpenDatabase, openDatabase } from "./db/open-database.js";
 import { type DemoLogins, isEmptyDatabase, loadDemo } from "./demo/load-demo.js";
 import type { Api } from "./http/api.js";
 import { buildApp } from "./http/app.js";
@@ -70,8 +70,9 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     // The demo is played through the API in-process, before the server listens.
     const done = await bootstrap(services, built);
     await built.listen({ host: config.host, port: config.port });
-    // Ready before the first table import needs it (starting it costs most of a second).
-    void startTableParser();
+    // Only PGlite imports tables on the parsing thread: ready before the first import needs it (starting it costs
+    // most of a second).
+    if (isEmbedded(services.db)) void startTableParser();
     let closing: Promise<void> | undefined;
     return {
       url: `http://${displayHost(config.host)}:${config.port}`,
